@@ -1,0 +1,121 @@
+import {
+  CompoundEntityRef,
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_COMMUNITY,
+  communityEntityV1alpha1Validator,
+  isCommunityEntity,
+  isPatternEntity,
+  patternEntityV1alpha1Validator,
+  RELATION_PUBLISHED_BY,
+  RELATION_PUBLISHES,
+} from '@copkit/plugin-community-common';
+import { InputError } from '@backstage/errors';
+import {
+  communityRelations,
+  patternRelations,
+  RelationSpec,
+} from './relationSpecs';
+
+/**
+ * Adds the Community and Pattern kinds (`copkit.io/v1alpha1`) to the catalog.
+ *
+ * Pure: it reads nothing but the entity it is given. It validates both kinds
+ * and emits every relation in both directions, including `publishedBy` /
+ * `publishes` for scaffolder Templates annotated with `copkit.io/community`.
+ *
+ * @public
+ */
+export class CommunityEntitiesProcessor implements CatalogProcessor {
+  private readonly validators = [
+    communityEntityV1alpha1Validator,
+    patternEntityV1alpha1Validator,
+  ];
+
+  getProcessorName(): string {
+    return 'CommunityEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    for (const validator of this.validators) {
+      if (await validator.check(entity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (isCommunityEntity(entity)) {
+      emitFromSpec(entity, communityRelations, emit);
+    } else if (isPatternEntity(entity)) {
+      emitFromSpec(entity, patternRelations, emit);
+    } else if (entity.kind === 'Template') {
+      emitTemplateCommunity(entity, emit);
+    }
+    return entity;
+  }
+}
+
+function emitPair(
+  emit: CatalogProcessorEmit,
+  self: CompoundEntityRef,
+  other: CompoundEntityRef,
+  spec: Pick<RelationSpec, 'type' | 'reverse'>,
+) {
+  emit(processingResult.relation({ source: self, type: spec.type, target: other }));
+  emit(processingResult.relation({ source: other, type: spec.reverse, target: self }));
+}
+
+function emitFromSpec(
+  entity: Entity,
+  specs: RelationSpec[],
+  emit: CatalogProcessorEmit,
+) {
+  const self = getCompoundEntityRef(entity);
+  for (const spec of specs) {
+    const value = (entity.spec as Record<string, unknown>)[spec.field];
+    const refs = Array.isArray(value) ? value : value ? [value] : [];
+    for (const ref of refs as string[]) {
+      const other = parseEntityRef(ref, {
+        defaultKind: spec.defaultKind,
+        defaultNamespace: self.namespace,
+      });
+      emitPair(emit, self, other, spec);
+    }
+  }
+}
+
+function emitTemplateCommunity(entity: Entity, emit: CatalogProcessorEmit) {
+  const value = entity.metadata.annotations?.[ANNOTATION_COMMUNITY];
+  if (!value) return;
+  const self = getCompoundEntityRef(entity);
+  let community: CompoundEntityRef;
+  try {
+    community = parseEntityRef(value, {
+      defaultKind: 'Community',
+      defaultNamespace: self.namespace,
+    });
+  } catch {
+    throw new InputError(
+      `Template ${self.namespace}/${self.name}: metadata.annotations["${ANNOTATION_COMMUNITY}"] must be an entity ref such as "community:default/name"; got ${JSON.stringify(value)}`,
+    );
+  }
+  emitPair(emit, self, community, {
+    type: RELATION_PUBLISHED_BY,
+    reverse: RELATION_PUBLISHES,
+  });
+}

@@ -1,0 +1,1 @@
+export { CommunityEntitiesProcessor } from './CommunityEntitiesProcessor';
