@@ -76,8 +76,16 @@ function emitPair(
   other: CompoundEntityRef,
   spec: Pick<RelationSpec, 'type' | 'reverse'>,
 ) {
-  emit(processingResult.relation({ source: self, type: spec.type, target: other }));
-  emit(processingResult.relation({ source: other, type: spec.reverse, target: self }));
+  emit(
+    processingResult.relation({ source: self, type: spec.type, target: other }),
+  );
+  emit(
+    processingResult.relation({
+      source: other,
+      type: spec.reverse,
+      target: self,
+    }),
+  );
 }
 
 function emitFromSpec(
@@ -111,7 +119,11 @@ function emitTemplateCommunity(entity: Entity, emit: CatalogProcessorEmit) {
     });
   } catch {
     throw new InputError(
-      `Template ${self.namespace}/${self.name}: metadata.annotations["${ANNOTATION_COMMUNITY}"] must be an entity ref such as "community:default/name"; got ${JSON.stringify(value)}`,
+      `Template ${self.namespace}/${
+        self.name
+      }: metadata.annotations["${ANNOTATION_COMMUNITY}"] must be an entity ref such as "community:default/name"; got ${JSON.stringify(
+        value,
+      )}`,
     );
   }
   emitPair(emit, self, community, {

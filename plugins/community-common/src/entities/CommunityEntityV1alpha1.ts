@@ -47,5 +47,7 @@ export interface CommunityEntityV1alpha1 extends Entity {
 export function isCommunityEntity(
   entity: Entity,
 ): entity is CommunityEntityV1alpha1 {
-  return entity.apiVersion === COPKIT_API_VERSION && entity.kind === 'Community';
+  return (
+    entity.apiVersion === COPKIT_API_VERSION && entity.kind === 'Community'
+  );
 }

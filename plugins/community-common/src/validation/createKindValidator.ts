@@ -30,7 +30,8 @@ export function createProblemFinder(options: KindValidatorOptions) {
     const schemaProblems = validate(entity)
       ? []
       : (validate.errors ?? []).map(formatSchemaError);
-    const spec = entity.spec && typeof entity.spec === 'object' ? entity.spec : {};
+    const spec =
+      entity.spec && typeof entity.spec === 'object' ? entity.spec : {};
     const extra = options.specProblems(spec as Record<string, any>);
     return [...new Set([...schemaProblems, ...extra])];
   };
@@ -47,7 +48,10 @@ export function createKindValidator(
   const findProblems = createProblemFinder(options);
   return {
     async check(entity: Entity) {
-      if (entity.apiVersion !== options.apiVersion || entity.kind !== options.kind) {
+      if (
+        entity.apiVersion !== options.apiVersion ||
+        entity.kind !== options.kind
+      ) {
         return false;
       }
       const problems = findProblems(entity);

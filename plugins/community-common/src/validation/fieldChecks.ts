@@ -2,6 +2,10 @@ import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import { RE2JS } from 're2js';
 import validRange from 'semver/ranges/valid';
 
+// Checks JSON schema cannot express. Each takes a field's value and returns
+// what is wrong with it ("must be ...; got ...") or undefined; values of the
+// wrong type are left to the schema, which reports them already.
+
 /**
  * The longest `contains` regex a pattern may carry. Long expressions are
  * almost always pasted by mistake and cost memory in the scanner.
@@ -11,6 +15,24 @@ import validRange from 'semver/ranges/valid';
 export const MAX_REGEX_LENGTH = 512;
 
 const names = makeValidator();
+const quote = (value: string) => JSON.stringify(value);
+
+/**
+ * Remembers the verdict for the last `max` distinct inputs. The catalog
+ * re-validates every entity on each processing loop, and compiling a regex or
+ * building an Intl formatter costs tens of microseconds, while the set of
+ * distinct refs, regexes, ranges and time zones in a catalog is small.
+ */
+function memoize<T>(fn: (value: string) => T, max = 5000) {
+  const cache = new Map<string, T>();
+  return (value: string): T => {
+    if (cache.has(value)) return cache.get(value) as T;
+    const result = fn(value);
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    cache.set(value, result);
+    return result;
+  };
+}
 
 /** What an entity ref field expects: its default kind and the kinds allowed. */
 export interface RefExpectation {
@@ -18,16 +40,7 @@ export interface RefExpectation {
   allowedKinds?: string[];
 }
 
-export function checkEntityRef(
-  path: string,
-  value: unknown,
-  expected: RefExpectation,
-): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const example = `${expected.defaultKind.toLocaleLowerCase('en-US')}:default/name`;
-  const problem = `${path} must be an entity ref such as "${example}" (kind defaults to ${expected.defaultKind}); got ${JSON.stringify(
-    value,
-  )}`;
+function refVerdict(value: string, expected: RefExpectation) {
   let ref;
   try {
     ref = parseEntityRef(value, {
@@ -35,112 +48,128 @@ export function checkEntityRef(
       defaultNamespace: 'default',
     });
   } catch {
-    return problem;
+    return 'unparseable';
   }
   if (
     !names.isValidKind(ref.kind) ||
     !names.isValidNamespace(ref.namespace) ||
     !names.isValidEntityName(ref.name)
   ) {
-    return problem;
+    return 'unparseable';
   }
+  const kind = ref.kind.toLocaleLowerCase('en-US');
   const allowed = expected.allowedKinds;
-  if (
-    allowed &&
-    !allowed.some(k => k.toLocaleLowerCase('en-US') === ref.kind.toLocaleLowerCase('en-US'))
-  ) {
-    return `${path} must refer to a ${allowed.join(' or ')}; got ${JSON.stringify(
-      value,
-    )}`;
-  }
-  return undefined;
+  return !allowed || allowed.some(k => k.toLocaleLowerCase('en-US') === kind)
+    ? 'ok'
+    : 'wrong-kind';
 }
 
-export function checkRefList(
-  path: string,
-  values: unknown,
+// One memo per expectation; the kind checks pass module-level constants.
+const refVerdicts = new WeakMap<RefExpectation, (value: string) => string>();
+
+export function refProblem(
+  value: unknown,
   expected: RefExpectation,
-): string[] {
-  if (!Array.isArray(values)) return [];
-  return values.flatMap(
-    (value, i) => checkEntityRef(`${path}[${i}]`, value, expected) ?? [],
-  );
+): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  let verdict = refVerdicts.get(expected);
+  if (!verdict) {
+    verdict = memoize(v => refVerdict(v, expected));
+    refVerdicts.set(expected, verdict);
+  }
+  switch (verdict(value)) {
+    case 'ok':
+      return undefined;
+    case 'wrong-kind':
+      return `must refer to a ${expected.allowedKinds!.join(
+        ' or ',
+      )}; got ${quote(value)}`;
+    default:
+      return `must be an entity ref such as "${expected.defaultKind.toLocaleLowerCase(
+        'en-US',
+      )}:default/name" (kind defaults to ${expected.defaultKind}); got ${quote(
+        value,
+      )}`;
+  }
 }
 
-export function checkRegex(path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (value.length > MAX_REGEX_LENGTH) {
-    return `${path} must be at most ${MAX_REGEX_LENGTH} characters; got ${value.length}`;
+const regexVerdict = memoize((pattern: string): string | undefined => {
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    return `must be at most ${MAX_REGEX_LENGTH} characters; got ${pattern.length}`;
   }
   try {
-    RE2JS.compile(value);
+    RE2JS.compile(pattern);
     return undefined;
   } catch (e) {
-    return `${path} is not a regex the linear-time engine (RE2 syntax) can run: ${
+    return `is not a regex the linear-time engine (RE2 syntax) can run: ${
       (e as Error).message
     }; lookarounds and backreferences are not supported`;
   }
+});
+
+export function regexProblem(value: unknown): string | undefined {
+  return typeof value === 'string' ? regexVerdict(value) : undefined;
 }
 
-export function checkGlob(path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const segments = value.split(/[\\/]/);
-  if (/^([\\/]|[a-zA-Z]:)/.test(value) || value.startsWith('~')) {
-    return `${path} must be a glob relative to the repository root; got absolute path ${JSON.stringify(
-      value,
+const globVerdict = memoize((glob: string): string | undefined => {
+  if (/^([\\/]|[a-zA-Z]:)/.test(glob) || glob.startsWith('~')) {
+    return `must be a glob relative to the repository root; got absolute path ${quote(
+      glob,
     )}`;
   }
-  if (segments.includes('..')) {
-    return `${path} must stay inside the repository (no ".." segments); got ${JSON.stringify(
-      value,
+  if (glob.split(/[\\/]/).includes('..')) {
+    return `must stay inside the repository (no ".." segments); got ${quote(
+      glob,
     )}`;
   }
   return undefined;
+});
+
+export function globProblem(value: unknown): string | undefined {
+  return typeof value === 'string' ? globVerdict(value) : undefined;
 }
 
-export function checkSemverRange(
-  path: string,
-  value: unknown,
-): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return validRange(value)
-    ? undefined
-    : `${path} must be a semver range such as ">=2.0.0" or "^1.4"; got ${JSON.stringify(
-        value,
-      )}`;
-}
+const isSemverRange = memoize((range: string) => validRange(range) !== null);
 
-export function checkTimeZone(path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  // Offsets such as "+01:00" are accepted by Intl but are not IANA names.
-  const looksLikeName = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(
-    value,
-  );
-  try {
-    if (looksLikeName) {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      return undefined;
-    }
-  } catch {
-    // reported below
-  }
-  return `${path} must be an IANA time zone name such as "Europe/Berlin"; got ${JSON.stringify(
+export function semverRangeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || isSemverRange(value)) return undefined;
+  return `must be a semver range such as ">=2.0.0" or "^1.4"; got ${quote(
     value,
   )}`;
 }
 
-export function checkDate(path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+const isTimeZoneName = memoize((name: string) => {
+  // Offsets such as "+01:00" are accepted by Intl but are not IANA names.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    // eslint-disable-next-line no-new
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+export function timeZoneProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || isTimeZoneName(value)) return undefined;
+  return `must be an IANA time zone name such as "Europe/Berlin"; got ${quote(
+    value,
+  )}`;
+}
+
+const isDate = memoize((value: string) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match
-    ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]))
-    : undefined;
-  const valid =
-    date &&
-    date.getUTCFullYear() === +match![1] &&
-    date.getUTCMonth() === +match![2] - 1 &&
-    date.getUTCDate() === +match![3];
-  return valid
-    ? undefined
-    : `${path} must be a date written YYYY-MM-DD; got ${JSON.stringify(value)}`;
+  if (!match) return false;
+  const [year, month, day] = [+match[1], +match[2], +match[3]];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+});
+
+export function dateProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || isDate(value)) return undefined;
+  return `must be a date written YYYY-MM-DD; got ${quote(value)}`;
 }

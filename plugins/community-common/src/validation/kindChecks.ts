@@ -1,90 +1,86 @@
 import {
-  checkDate,
-  checkEntityRef,
-  checkGlob,
-  checkRefList,
-  checkRegex,
-  checkSemverRange,
-  checkTimeZone,
+  RefExpectation,
+  dateProblem,
+  globProblem,
+  refProblem,
+  regexProblem,
+  semverRangeProblem,
+  timeZoneProblem,
 } from './fieldChecks';
 
-// The checks JSON schema cannot express. Each tolerates values of the wrong
-// type, which the schema has already reported.
-
 type Spec = Record<string, any>;
+
+// Expectations are constants so that ref checks can memoize per expectation.
+const OWNER = { defaultKind: 'Group', allowedKinds: ['Group', 'User'] };
+const LEAD = { defaultKind: 'User', allowedKinds: ['User'] };
+const PARTICIPANT = { defaultKind: 'User', allowedKinds: ['User', 'Group'] };
+const VALUE_STREAM = { defaultKind: 'Domain' };
+const SERVICE = { defaultKind: 'Component' };
+const COMMUNITY = { defaultKind: 'Community', allowedKinds: ['Community'] };
+const TEMPLATE = { defaultKind: 'Template', allowedKinds: ['Template'] };
+const ANY_ENTITY = { defaultKind: 'Component' };
 
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 const obj = (value: unknown): Spec =>
   value && typeof value === 'object' ? (value as Spec) : {};
 
-export function communitySpecProblems(spec: Spec): string[] {
-  return [
-    checkEntityRef('spec.owner', spec.owner, {
-      defaultKind: 'Group',
-      allowedKinds: ['Group', 'User'],
-    }),
-    ...checkRefList('spec.leads', spec.leads, {
-      defaultKind: 'User',
-      allowedKinds: ['User'],
-    }),
-    ...checkRefList('spec.members', spec.members, {
-      defaultKind: 'User',
-      allowedKinds: ['User', 'Group'],
-    }),
-    ...checkRefList('spec.valueStreams', spec.valueStreams, {
-      defaultKind: 'Domain',
-    }),
-    ...checkRefList('spec.services', spec.services, {
-      defaultKind: 'Component',
-    }),
-    checkEntityRef('spec.parent', spec.parent, {
-      defaultKind: 'Community',
-      allowedKinds: ['Community'],
-    }),
-    ...list(obj(spec.rhythm).timeZones).map((tz, i) =>
-      checkTimeZone(`spec.rhythm.timeZones[${i}]`, tz),
-    ),
-  ].filter((p): p is string => !!p);
+/**
+ * Collects problems. Field paths are only built for fields that have a
+ * problem: validation runs for every entity on every processing loop.
+ */
+class Problems {
+  readonly found: string[] = [];
+
+  at(problem: string | undefined, path: () => string) {
+    if (problem) this.found.push(`${path()} ${problem}`);
+  }
+
+  refs(field: string, values: unknown, expected: RefExpectation) {
+    list(values).forEach((value, i) =>
+      this.at(refProblem(value, expected), () => `${field}[${i}]`),
+    );
+  }
 }
 
-function ruleProblems(path: string, rule: Spec): (string | undefined)[] {
+export function communitySpecProblems(spec: Spec): string[] {
+  const p = new Problems();
+  p.at(refProblem(spec.owner, OWNER), () => 'spec.owner');
+  p.refs('spec.leads', spec.leads, LEAD);
+  p.refs('spec.members', spec.members, PARTICIPANT);
+  p.refs('spec.valueStreams', spec.valueStreams, VALUE_STREAM);
+  p.refs('spec.services', spec.services, SERVICE);
+  p.at(refProblem(spec.parent, COMMUNITY), () => 'spec.parent');
+  list(obj(spec.rhythm).timeZones).forEach((tz, i) =>
+    p.at(timeZoneProblem(tz), () => `spec.rhythm.timeZones[${i}]`),
+  );
+  return p.found;
+}
+
+function checkRule(p: Problems, rule: Spec, i: number) {
+  const at = (field: string) => () => `spec.detection.rules[${i}].${field}`;
+  p.at(refProblem(rule.sourceTemplate, TEMPLATE), at('sourceTemplate'));
+  p.at(refProblem(rule.dependsOn, ANY_ENTITY), at('dependsOn'));
   const file = obj(rule.file);
-  return [
-    checkEntityRef(`${path}.sourceTemplate`, rule.sourceTemplate, {
-      defaultKind: 'Template',
-      allowedKinds: ['Template'],
-    }),
-    checkEntityRef(`${path}.dependsOn`, rule.dependsOn, {
-      defaultKind: 'Component',
-    }),
-    checkGlob(`${path}.file.path`, file.path),
-    checkRegex(`${path}.file.contains`, file.contains),
-    checkSemverRange(`${path}.dependency.version`, obj(rule.dependency).version),
-  ];
+  p.at(globProblem(file.path), at('file.path'));
+  p.at(regexProblem(file.contains), at('file.contains'));
+  p.at(
+    semverRangeProblem(obj(rule.dependency).version),
+    at('dependency.version'),
+  );
 }
 
 export function patternSpecProblems(spec: Spec): string[] {
-  return [
-    checkEntityRef('spec.owner', spec.owner, {
-      defaultKind: 'Group',
-      allowedKinds: ['Group', 'User'],
-    }),
-    checkEntityRef('spec.community', spec.community, {
-      defaultKind: 'Community',
-      allowedKinds: ['Community'],
-    }),
-    ...checkRefList('spec.templates', spec.templates, {
-      defaultKind: 'Template',
-      allowedKinds: ['Template'],
-    }),
-    ...list(obj(spec.detection).rules).flatMap((rule, i) =>
-      ruleProblems(`spec.detection.rules[${i}]`, obj(rule)),
-    ),
-    ...list(spec.exemptions).flatMap((exemption, i) => [
-      checkEntityRef(`spec.exemptions[${i}].entity`, obj(exemption).entity, {
-        defaultKind: 'Component',
-      }),
-      checkDate(`spec.exemptions[${i}].until`, obj(exemption).until),
-    ]),
-  ].filter((p): p is string => !!p);
+  const p = new Problems();
+  p.at(refProblem(spec.owner, OWNER), () => 'spec.owner');
+  p.at(refProblem(spec.community, COMMUNITY), () => 'spec.community');
+  p.refs('spec.templates', spec.templates, TEMPLATE);
+  list(obj(spec.detection).rules).forEach((rule, i) =>
+    checkRule(p, obj(rule), i),
+  );
+  list(spec.exemptions).forEach((exemption, i) => {
+    const { entity, until } = obj(exemption);
+    p.at(refProblem(entity, ANY_ENTITY), () => `spec.exemptions[${i}].entity`);
+    p.at(dateProblem(until), () => `spec.exemptions[${i}].until`);
+  });
+  return p.found;
 }

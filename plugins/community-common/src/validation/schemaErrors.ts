@@ -107,15 +107,15 @@ export function formatSchemaError(error: ErrorObject): string {
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] })
         .allowedValues;
-      return `${path} must be one of ${allowed.join(
-        ', ',
-      )}; got ${describeValue(error.data)}`;
+      return `${path} must be one of ${allowed.join(', ')}; got ${describeValue(
+        error.data,
+      )}`;
     }
     case 'type': {
       const type = (error.params as { type: string }).type;
-      return `${path} must be ${
-        TYPE_WORDS[type] ?? type
-      }; got ${describeValue(error.data)}`;
+      return `${path} must be ${TYPE_WORDS[type] ?? type}; got ${describeValue(
+        error.data,
+      )}`;
     }
     case 'minLength':
       return `${path} must be a non-empty string`;
