@@ -25,4 +25,5 @@ export {
   communityEntityV1alpha1Validator,
   patternEntityV1alpha1Validator,
 } from './validators';
+export { getTemplateCommunityRef } from './entities/templateCommunity';
 export { MAX_REGEX_LENGTH } from './validation/fieldChecks';

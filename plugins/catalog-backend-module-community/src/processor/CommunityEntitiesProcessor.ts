@@ -11,15 +11,14 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_COMMUNITY,
   communityEntityV1alpha1Validator,
+  getTemplateCommunityRef,
   isCommunityEntity,
   isPatternEntity,
   patternEntityV1alpha1Validator,
   RELATION_PUBLISHED_BY,
   RELATION_PUBLISHES,
 } from '@copkit/plugin-community-common';
-import { InputError } from '@backstage/errors';
 import {
   communityRelations,
   patternRelations,
@@ -96,8 +95,7 @@ function emitFromSpec(
   const self = getCompoundEntityRef(entity);
   for (const spec of specs) {
     const value = (entity.spec as Record<string, unknown>)[spec.field];
-    const refs = Array.isArray(value) ? value : value ? [value] : [];
-    for (const ref of refs as string[]) {
+    for (const ref of ([] as unknown[]).concat(value ?? []) as string[]) {
       const other = parseEntityRef(ref, {
         defaultKind: spec.defaultKind,
         defaultNamespace: self.namespace,
@@ -108,26 +106,11 @@ function emitFromSpec(
 }
 
 function emitTemplateCommunity(entity: Entity, emit: CatalogProcessorEmit) {
-  const value = entity.metadata.annotations?.[ANNOTATION_COMMUNITY];
-  if (!value) return;
-  const self = getCompoundEntityRef(entity);
-  let community: CompoundEntityRef;
-  try {
-    community = parseEntityRef(value, {
-      defaultKind: 'Community',
-      defaultNamespace: self.namespace,
+  const community = getTemplateCommunityRef(entity);
+  if (community) {
+    emitPair(emit, getCompoundEntityRef(entity), community, {
+      type: RELATION_PUBLISHED_BY,
+      reverse: RELATION_PUBLISHES,
     });
-  } catch {
-    throw new InputError(
-      `Template ${self.namespace}/${
-        self.name
-      }: metadata.annotations["${ANNOTATION_COMMUNITY}"] must be an entity ref such as "community:default/name"; got ${JSON.stringify(
-        value,
-      )}`,
-    );
   }
-  emitPair(emit, self, community, {
-    type: RELATION_PUBLISHED_BY,
-    reverse: RELATION_PUBLISHES,
-  });
 }

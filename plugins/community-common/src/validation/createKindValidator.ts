@@ -20,8 +20,8 @@ export function describeEntity(entity: Entity): string {
 }
 
 /**
- * Lists every problem with an entity of the validator's kind, in the order a
- * person reading the YAML top-down would meet them.
+ * Lists every problem with an entity of the validator's kind: first what the
+ * JSON schema finds, then the checks it cannot express (refs, regexes, ...).
  */
 export function createProblemFinder(options: KindValidatorOptions) {
   // Compiled once; validation runs for every entity on every processing loop.

@@ -101,9 +101,12 @@ const regexVerdict = memoize((pattern: string): string | undefined => {
     RE2JS.compile(pattern);
     return undefined;
   } catch (e) {
-    return `is not a regex the linear-time engine (RE2 syntax) can run: ${
-      (e as Error).message
-    }; lookarounds and backreferences are not supported`;
+    const message = (e as Error).message;
+    // RE2 rejects lookarounds as "Perl syntax" and backreferences as escapes.
+    const hint = /Perl syntax|escape sequence/.test(message)
+      ? '; lookarounds and backreferences are not supported'
+      : '';
+    return `is not a regex the linear-time engine (RE2 syntax) can run: ${message}${hint}`;
   }
 });
 
