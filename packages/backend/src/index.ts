@@ -31,5 +31,7 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// signals: push updates to the frontend (user settings storage uses them)
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();
