@@ -24,12 +24,17 @@ async function launch() {
 
 /** Opens the portal and signs in as guest. */
 async function signedInPage(browser, baseUrl = 'http://localhost:3000') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+  });
   await page.goto(baseUrl);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
   await enter.click();
-  await page.getByRole('link', { name: 'Catalog', exact: true }).first().waitFor({ state: 'attached' });
+  await page
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .first()
+    .waitFor({ state: 'attached' });
   return page;
 }
 
