@@ -145,9 +145,10 @@ const isTimeZoneName = memoize((name: string) => {
   // Offsets such as "+01:00" are accepted by Intl but are not IANA names.
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
   try {
-    // eslint-disable-next-line no-new
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    // Intl throws a RangeError for a zone it does not know.
+    return !!new Intl.DateTimeFormat('en-US', {
+      timeZone: name,
+    }).resolvedOptions().timeZone;
   } catch {
     return false;
   }
