@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 /** Median of a list of numbers. */
 export function median(values: number[]): number {
@@ -17,6 +18,16 @@ export function machine(): string {
   )} GiB, Node ${process.versions.node}, ${new Date()
     .toISOString()
     .slice(0, 10)}`;
+}
+
+/** Formats the page as `prettier --check` wants it (aligned tables). */
+function format(file: string) {
+  execFileSync(process.execPath, [
+    require.resolve('prettier/bin-prettier.js'),
+    '--write',
+    '--loglevel=warn',
+    file,
+  ]);
 }
 
 /**
@@ -36,5 +47,6 @@ export function writeSection(id: string, markdown: string) {
     ? current.replace(pattern, block)
     : `${current.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
+  format(file);
   console.log(`updated ${path.relative(process.cwd(), file)} (${id})`);
 }

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { localRepositoriesUrlReaderFactory } from '@copkit/plugin-community-backend';
 
 const backend = createBackend();
 
@@ -16,6 +17,11 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@copkit/plugin-catalog-backend-module-community'));
+
+// copkit's adoption engine, and a UrlReader for the example repositories
+// shipped in examples/repos (see community.localRepositories)
+backend.add(import('@copkit/plugin-community-backend'));
+backend.add(localRepositoriesUrlReaderFactory);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 

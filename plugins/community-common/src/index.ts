@@ -27,3 +27,5 @@ export {
 } from './validators';
 export { getTemplateCommunityRef } from './entities/templateCommunity';
 export { MAX_REGEX_LENGTH } from './validation/fieldChecks';
+export * from './adoption/types';
+export * from './permissions/permissions';

@@ -469,6 +469,10 @@ describe('patternEntityV1alpha1Validator', () => {
               contains: '<artifactId>axon-.*</artifactId>',
             },
           },
+          { custom: { detector: 'sonar-quality-gate' } },
+          {
+            custom: { detector: 'sonar-quality-gate', options: { gate: 'A' } },
+          },
           { dependency: { ecosystem: 'npm', name: '@eventstore/db-client' } },
           {
             dependency: { ecosystem: 'npm', name: 'kafkajs', version: '^2.2' },
@@ -594,7 +598,7 @@ describe('patternEntityV1alpha1Validator', () => {
   });
 
   const SHAPES =
-    'a rule must have exactly one of sourceTemplate, tag, annotation, dependsOn, file, dependency';
+    'a rule must have exactly one of sourceTemplate, tag, annotation, dependsOn, file, dependency, custom';
 
   it.each<[string, Spec | undefined, string | RegExp]>([
     // missing fields
@@ -670,7 +674,17 @@ describe('patternEntityV1alpha1Validator', () => {
     [
       'an unknown rule shape',
       withRules({ regex: 'x' }),
-      'spec.detection.rules[0] has unknown rule shape "regex"; expected one of sourceTemplate, tag, annotation, dependsOn, file, dependency',
+      'spec.detection.rules[0] has unknown rule shape "regex"; expected one of sourceTemplate, tag, annotation, dependsOn, file, dependency, custom',
+    ],
+    [
+      'a custom rule without a detector name',
+      withRules({ custom: { options: {} } }),
+      'spec.detection.rules[0].custom.detector is required',
+    ],
+    [
+      'a custom rule with options that are not an object',
+      withRules({ custom: { detector: 'x', options: 'strict' } }),
+      /spec\.detection\.rules\[0\]\.custom\.options must be (an )?object/,
     ],
     [
       'a rule with two shapes',
@@ -827,7 +841,7 @@ describe('patternEntityV1alpha1Validator', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         `${PATTERN}spec.status must be one of adopt, trial, assess, hold, retired; got "adoptt"`,
-        `${PATTERN}spec.detection.rules[0] has unknown rule shape "regex"; expected one of sourceTemplate, tag, annotation, dependsOn, file, dependency`,
+        `${PATTERN}spec.detection.rules[0] has unknown rule shape "regex"; expected one of sourceTemplate, tag, annotation, dependsOn, file, dependency, custom`,
         `${PATTERN}spec.community must refer to a Community; got "group:default/x"`,
         `${PATTERN}spec.detection.rules[1].file.path must stay inside the repository (no ".." segments); got "../x"`,
         expect.stringMatching(

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { COPKIT_API_VERSION } from '../constants';
 
 /**
@@ -39,7 +40,8 @@ export type PatternDetectionRule =
         name: string;
         version?: string;
       };
-    };
+    }
+  | { custom: { detector: string; options?: JsonObject } };
 
 /**
  * An entity exempted from a pattern, optionally until a date (YYYY-MM-DD).

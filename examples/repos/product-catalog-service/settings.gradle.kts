@@ -1,0 +1,1 @@
+rootProject.name = "product-catalog-service"

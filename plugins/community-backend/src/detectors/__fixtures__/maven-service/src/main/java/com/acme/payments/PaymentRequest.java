@@ -1,0 +1,3 @@
+package com.acme.payments;
+
+public record PaymentRequest(String orderId, long amountCents, String currency) {}

@@ -1,0 +1,8 @@
+package com.acme.payments;
+
+import org.junit.jupiter.api.Test;
+
+class PaymentControllerTest {
+  @Test
+  void chargesOnce() {}
+}

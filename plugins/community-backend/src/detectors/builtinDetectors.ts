@@ -1,0 +1,25 @@
+import { PatternDetector } from '@copkit/plugin-community-node';
+import {
+  annotationDetector,
+  dependsOnDetector,
+  sourceTemplateDetector,
+  tagDetector,
+} from './catalogDetectors';
+import { dependencyDetector } from './dependencyDetector';
+import { fileDetector } from './fileDetector';
+
+/**
+ * The detectors for the built-in rule shapes: `sourceTemplate`, `tag`,
+ * `annotation` and `dependsOn` judge the catalog entity; `file` and
+ * `dependency` read the entity's repository.
+ */
+export function builtinDetectors(): PatternDetector[] {
+  return [
+    sourceTemplateDetector,
+    tagDetector,
+    annotationDetector,
+    dependsOnDetector,
+    fileDetector,
+    dependencyDetector,
+  ];
+}

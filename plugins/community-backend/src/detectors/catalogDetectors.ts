@@ -1,0 +1,126 @@
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { PatternDetector } from '@copkit/plugin-community-node';
+
+// Set by the scaffolder on what it creates; the constant lives in
+// scaffolder-common, which a backend plugin should not need for one string.
+const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
+
+// Catalog rules match on the entity alone; their evidence has no file.
+const MATCHED = { matched: true as const, evidence: {} };
+const MISSED = { matched: false as const };
+
+/**
+ * A ref in the one spelling used for comparison: lower case, kind and
+ * namespace filled in (the namespace defaults to the judged entity's, as
+ * Backstage does for refs written in an entity). `undefined` if unparseable.
+ */
+function normalizeRef(
+  ref: string,
+  defaultKind: string,
+  entity: Entity,
+): string | undefined {
+  try {
+    const parsed = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    });
+    return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `sourceTemplate`: the entity was scaffolded from this template. */
+export const sourceTemplateDetector: PatternDetector<string> = {
+  shape: 'sourceTemplate',
+  needs: 'catalog',
+  describe: ref => `sourceTemplate: ${ref}`,
+  async detect({ rule, entity }) {
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_SOURCE_TEMPLATE];
+    if (!annotation) return MISSED;
+    const wanted = normalizeRef(rule, 'template', entity);
+    const actual = normalizeRef(annotation, 'template', entity);
+    return wanted !== undefined && wanted === actual ? MATCHED : MISSED;
+  },
+};
+
+/** `tag`: the entity carries the tag (Backstage tags are lower case). */
+export const tagDetector: PatternDetector<string> = {
+  shape: 'tag',
+  needs: 'catalog',
+  describe: tag => `tag: ${tag}`,
+  async detect({ rule, entity }) {
+    const wanted = rule.toLocaleLowerCase('en-US');
+    const tags = entity.metadata.tags ?? [];
+    return tags.some(t => t.toLocaleLowerCase('en-US') === wanted)
+      ? MATCHED
+      : MISSED;
+  },
+};
+
+/** The value of an `annotation` rule. */
+export type AnnotationRule = { key: string; value?: string };
+
+/** `annotation`: the entity has the key, with exactly `value` if given. */
+export const annotationDetector: PatternDetector<AnnotationRule> = {
+  shape: 'annotation',
+  needs: 'catalog',
+  describe: ({ key, value }) =>
+    value === undefined
+      ? `annotation: ${key}`
+      : `annotation: ${key} = ${JSON.stringify(value)}`,
+  async detect({ rule, entity }) {
+    const annotations = entity.metadata.annotations ?? {};
+    if (!Object.prototype.hasOwnProperty.call(annotations, rule.key)) {
+      return MISSED;
+    }
+    const actual = annotations[rule.key];
+    return rule.value === undefined || actual === rule.value ? MATCHED : MISSED;
+  },
+};
+
+/** The targets of the entity's `dependsOn` relations and `spec.dependsOn`. */
+function dependencyTargets(entity: Entity): string[] {
+  const targets = (entity.relations ?? [])
+    .filter(r => r.type === RELATION_DEPENDS_ON)
+    .map(r => normalizeRef(r.targetRef, 'component', entity));
+  const declared = entity.spec?.dependsOn;
+  if (Array.isArray(declared)) {
+    for (const ref of declared) {
+      if (typeof ref === 'string') {
+        targets.push(normalizeRef(ref, 'component', entity));
+      }
+    }
+  }
+  return targets.filter((t): t is string => t !== undefined);
+}
+
+/**
+ * `dependsOn`: the entity depends on the target, by a relation the catalog
+ * emitted or by `spec.dependsOn` (for entities read before processing).
+ */
+export const dependsOnDetector: PatternDetector<string> = {
+  shape: 'dependsOn',
+  needs: 'catalog',
+  describe: ref => `dependsOn: ${ref}`,
+  async detect({ rule, entity }) {
+    const wanted = normalizeRef(rule, 'component', entity);
+    return wanted !== undefined && dependencyTargets(entity).includes(wanted)
+      ? MATCHED
+      : MISSED;
+  },
+};
+
+/** The detectors that judge an entity from its catalog data alone. */
+export const catalogDetectors: PatternDetector[] = [
+  sourceTemplateDetector,
+  tagDetector,
+  annotationDetector,
+  dependsOnDetector,
+];

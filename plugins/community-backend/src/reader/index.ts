@@ -1,0 +1,3 @@
+export { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+export type { LocalDirectoryUrlReaderOptions } from './LocalDirectoryUrlReader';
+export { localRepositoriesUrlReaderFactory } from './localRepositoriesUrlReaderFactory';

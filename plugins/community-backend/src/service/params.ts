@@ -1,0 +1,204 @@
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  ADOPTION_STATUSES,
+  AdoptionStatus,
+} from '@copkit/plugin-community-common';
+import { PageRequest } from '../database/AdoptionStore';
+
+// Input checks the OpenAPI document cannot express: comma-separated lists,
+// entity refs, calendar dates and rules between parameters. Each message
+// names the parameter, says what was expected and what came.
+
+export const DEFAULT_LIMIT = 50;
+export const UNASSIGNED_VALUE_STREAM = 'unassigned';
+
+const validator = makeValidator();
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Values of a repeatable parameter, also split on commas. */
+function splitList(values: readonly string[] | string | undefined): string[] {
+  return [values ?? []]
+    .flat()
+    .flatMap(value => value.split(','))
+    .map(value => value.trim())
+    .filter(Boolean);
+}
+
+export function parseStatuses(
+  values: readonly string[] | undefined,
+): AdoptionStatus[] | undefined {
+  const statuses = splitList(values);
+  for (const status of statuses) {
+    if (!(ADOPTION_STATUSES as readonly string[]).includes(status)) {
+      throw new InputError(
+        `status must be one of ${ADOPTION_STATUSES.join(
+          ', ',
+        )}; got ${JSON.stringify(status)}`,
+      );
+    }
+  }
+  return statuses.length
+    ? [...new Set(statuses as AdoptionStatus[])]
+    : undefined;
+}
+
+/**
+ * An entity ref from a query parameter, normalised the way the store keeps
+ * refs (`kind:namespace/name`, lower case). The kind must be `kind`.
+ */
+export function parseRefParam(
+  parameter: string,
+  value: string,
+  kind: string,
+): string {
+  const example = `"${kind.toLocaleLowerCase('en-US')}:default/name"`;
+  let ref;
+  try {
+    ref = parseEntityRef(value, {
+      defaultKind: kind,
+      defaultNamespace: 'default',
+    });
+  } catch {
+    ref = undefined;
+  }
+  if (
+    !ref ||
+    !validator.isValidKind(ref.kind) ||
+    !validator.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) ||
+    !validator.isValidEntityName(ref.name)
+  ) {
+    throw new InputError(
+      `${parameter} must be an entity ref such as ${example} (kind defaults to ${kind}); got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== kind.toLocaleLowerCase('en-US')) {
+    throw new InputError(
+      `${parameter} must refer to a ${kind}; got ${JSON.stringify(value)}`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
+
+export function parseOptionalRef(
+  parameter: string,
+  value: string | undefined,
+  kind: string,
+): string | undefined {
+  return value === undefined
+    ? undefined
+    : parseRefParam(parameter, value, kind);
+}
+
+/** A value stream: a Domain ref or `unassigned`. */
+export function parseValueStream(value: string): string {
+  return value === UNASSIGNED_VALUE_STREAM
+    ? value
+    : parseRefParam('valueStream', value, 'Domain');
+}
+
+export function parseValueStreams(
+  values: readonly string[] | undefined,
+): string[] | undefined {
+  const streams = splitList(values).map(parseValueStream);
+  return streams.length ? [...new Set(streams)] : undefined;
+}
+
+/** Page of a list: `cursor` is the offset, base64url-encoded. */
+export function parsePage(query: {
+  limit?: number;
+  cursor?: string;
+}): PageRequest {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  if (query.cursor === undefined) {
+    return { offset: 0, limit };
+  }
+  const decoded = Buffer.from(query.cursor, 'base64url').toString('utf8');
+  const match = /^o:(\d{1,9})$/.exec(decoded);
+  if (!match) {
+    throw new InputError(
+      `cursor must be the nextCursor of a previous page; got ${JSON.stringify(
+        query.cursor,
+      )}`,
+    );
+  }
+  return { offset: Number(match[1]), limit };
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
+}
+
+/** The cursor of the page after `page`, when there is one. */
+export function nextCursor(
+  page: PageRequest,
+  returned: number,
+  totalCount: number,
+): string | undefined {
+  const next = page.offset + returned;
+  return returned > 0 && next < totalCount ? encodeCursor(next) : undefined;
+}
+
+function parseDay(parameter: string, value: string): Date {
+  const match = DAY.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || isNaN(date.getTime()) || formatDay(date) !== value) {
+    throw new InputError(
+      `${parameter} must be a date written YYYY-MM-DD; got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return date;
+}
+
+export function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * MS_PER_DAY);
+}
+
+export const DEFAULT_TREND_DAYS = 90;
+export const MAX_TREND_YEARS = 3;
+
+/**
+ * The day range of a trend: `to` defaults to today (UTC), `from` to 90 days
+ * before `to`; `from` must not be after `to`, nor more than 3 years before.
+ */
+export function parseDayRange(
+  query: { from?: string; to?: string },
+  now: Date,
+): { from: string; to: string } {
+  const to = query.to
+    ? parseDay('to', query.to)
+    : parseDay('to', formatDay(now));
+  const from = query.from
+    ? parseDay('from', query.from)
+    : addDays(to, -DEFAULT_TREND_DAYS);
+  if (from > to) {
+    throw new InputError(
+      `from must not be after to; got from ${formatDay(
+        from,
+      )} and to ${formatDay(to)}`,
+    );
+  }
+  const limit = new Date(from);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_TREND_YEARS);
+  if (to > limit) {
+    throw new InputError(
+      `to must be at most ${MAX_TREND_YEARS} years after from; got from ${formatDay(
+        from,
+      )} and to ${formatDay(to)}`,
+    );
+  }
+  return { from: formatDay(from), to: formatDay(to) };
+}

@@ -1,0 +1,72 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import { AdoptionStore } from '../database/AdoptionStore';
+import { ScanController } from '../scan/ScanController';
+import { RouteAccess } from './access';
+import { registerAdoptionRoutes } from './adoptionRoutes';
+import { CatalogVisibility } from './CatalogVisibility';
+import { registerInsightRoutes } from './insightRoutes';
+import { createOpenApiRouter, spec } from '../schema/openapi/generated/router';
+import { registerScanRoutes } from './scanRoutes';
+import { rewordValidationErrors } from './validationErrors';
+
+/** What the community REST API is built from. */
+export interface RouterOptions {
+  store: AdoptionStore;
+  scans: ScanController;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  config: RootConfigService;
+  /** The current time; tests pin it. */
+  now?: () => Date;
+  /** How long a caller's catalog visibility is reused. Default 10 s. */
+  visibilityTtlMs?: number;
+}
+
+/**
+ * The REST API of the adoption engine, validated against
+ * `src/schema/openapi.yaml`. Mounted by the plugin at `/api/community`.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = await createOpenApiRouter();
+  const access = new RouteAccess({
+    httpAuth: options.httpAuth,
+    permissions: options.permissions,
+    visibility: new CatalogVisibility({
+      permissions: options.permissions,
+      catalog: options.catalog,
+      ttlMs: options.visibilityTtlMs,
+    }),
+  });
+  const deps = {
+    access,
+    store: options.store,
+    scans: options.scans,
+    catalog: options.catalog,
+    now: options.now ?? (() => new Date()),
+  };
+
+  registerAdoptionRoutes(router, deps);
+  registerInsightRoutes(router, deps);
+  registerScanRoutes(router, deps);
+
+  router.use(rewordValidationErrors(spec));
+  router.use(
+    MiddlewareFactory.create({
+      config: options.config,
+      logger: options.logger,
+    }).error(),
+  );
+  return router;
+}

@@ -1,0 +1,110 @@
+import request from 'supertest';
+import { createTestApp } from './__testUtils__/testApp';
+
+const STATUSES = 'adopted, not-adopted, exempt, not-applicable, error';
+
+describe('bad input', () => {
+  it.each([
+    [
+      '/patterns/default/structured-logging/adoption?status=adopted,done',
+      `status must be one of ${STATUSES}; got "done"`,
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?limit=501',
+      'limit must be <= 500; got 501',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?limit=0',
+      'limit must be >= 1; got 0',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?limit=ten',
+      'limit must be integer; got "ten"',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?cursor=bm9wZQ',
+      'cursor must be the nextCursor of a previous page; got "bm9wZQ"',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?cursor=a%20b',
+      'cursor must be the nextCursor of a previous page; got "a b"',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption?valueStream=group:default/web',
+      'valueStream must refer to a Domain; got "group:default/web"',
+    ],
+    [
+      '/patterns/Bad_Namespace/structured-logging/adoption',
+      'namespace must be an entity namespace (letters, digits and dashes); got "Bad_Namespace"',
+    ],
+    [
+      '/entities/component/default/Bad%20Name!/adoption',
+      'name must be an entity name (letters, digits and "-", "_" or "." between them); got "Bad Name!"',
+    ],
+    [
+      '/entities/1component/default/payment-gateway/communities',
+      'kind must be an entity kind (letters and digits, starting with a letter); got "1component"',
+    ],
+    [
+      '/communities/default/x-/summary',
+      'name must be an entity name (letters, digits and "-", "_" or "." between them); got "x-"',
+    ],
+    [
+      '/adoption/trends?from=2027-02-30',
+      'from must be a date written YYYY-MM-DD; got "2027-02-30"',
+    ],
+    [
+      '/adoption/trends?to=yesterday',
+      'to must be a date written YYYY-MM-DD; got "yesterday"',
+    ],
+    [
+      '/adoption/trends?from=2026-05-02&to=2026-05-01',
+      'from must not be after to; got from 2026-05-02 and to 2026-05-01',
+    ],
+    [
+      '/adoption/trends?from=2023-05-01&to=2026-05-02',
+      'to must be at most 3 years after from; got from 2023-05-01 and to 2026-05-02',
+    ],
+    [
+      '/adoption/trends?community=group:default/platform',
+      'community must refer to a Community; got "group:default/platform"',
+    ],
+    [
+      '/adoption/trends?pattern=a:b:c',
+      'pattern must be an entity ref such as "pattern:default/name" (kind defaults to Pattern); got "a:b:c"',
+    ],
+    [
+      '/adoption/summary?community=x&community=y',
+      'community must be string; got ["x","y"]',
+    ],
+    [
+      '/adoption/summary?colour=blue',
+      'unknown query parameter "colour"; expected one of community, valueStream',
+    ],
+    [
+      '/adoption/export.csv',
+      'community or pattern is required: the export holds the results of one community (community=community:default/name) or one pattern (pattern=pattern:default/name)',
+    ],
+    ['/adoption/export.csv?pattern=', 'pattern must not be empty'],
+  ])('GET %s is 400: %s', async (url, message) => {
+    const { app } = await createTestApp();
+    const response = await request(app).get(url);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({ name: 'InputError', message });
+  });
+
+  it('accepts a range of exactly 3 years, across a leap day', async () => {
+    const { app } = await createTestApp();
+    const response = await request(app).get(
+      '/adoption/trends?from=2024-02-29&to=2027-02-28',
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('serves the OpenAPI document it validates against', async () => {
+    const { app } = await createTestApp();
+    const response = await request(app).get('/openapi.json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toContain('/adoption/export.csv');
+  });
+});

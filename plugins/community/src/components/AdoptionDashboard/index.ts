@@ -1,0 +1,1 @@
+export { AdoptionDashboard } from './AdoptionDashboard';

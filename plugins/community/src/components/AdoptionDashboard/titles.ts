@@ -1,0 +1,18 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+
+/** The title of a pattern or value stream, falling back to its short ref. */
+export function titleOf(
+  ref: string,
+  titles: Map<string, string>,
+  defaultKind: string,
+): string {
+  if (ref === 'unassigned') return 'No value stream';
+  const title = titles.get(ref.toLocaleLowerCase('en-US'));
+  if (title) return title;
+  try {
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind });
+  } catch {
+    return ref;
+  }
+}

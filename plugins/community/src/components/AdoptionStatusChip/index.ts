@@ -1,0 +1,1 @@
+export { AdoptionStatusChip, adoptionStatusLabel } from './AdoptionStatusChip';

@@ -1,0 +1,3 @@
+export { CommunitiesPage } from './CommunitiesPage';
+export { CommunitiesExplorer } from './CommunitiesExplorer';
+export { CommunitiesRoutes } from './CommunitiesRoutes';

@@ -1,0 +1,86 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { isCommunityEntity } from '@copkit/plugin-community-common';
+import useAsync from 'react-use/esm/useAsync';
+import { communityApiRef } from '../../api';
+import {
+  CommunityView,
+  buildCommunityViews,
+  memberGroupRefs,
+  valueStreamRefs,
+} from './communityViews';
+
+/** What the communities page loads. */
+export type CommunityViewsState = {
+  loading: boolean;
+  /** The catalog could not be read: nothing to show. */
+  error?: Error;
+  views?: CommunityView[];
+  /** Titles of the value streams (Domains), by lower-case ref. */
+  valueStreamTitles?: Map<string, string>;
+  /** The adoption summary could not be read: rates are not shown. */
+  adoptionError?: Error;
+};
+
+const RELATED_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'relations',
+];
+
+/**
+ * Every Community in the catalog, with participants counted, adoption
+ * summed and the user's part in it. Adoption comes from one summary request
+ * for all communities; when it fails the page still shows the communities.
+ */
+export function useCommunityViews(): CommunityViewsState {
+  const catalogApi = useApi(catalogApiRef);
+  const communityApi = useApi(communityApiRef);
+  const identityApi = useApi(identityApiRef);
+
+  const { value, loading, error } = useAsync(async () => {
+    const [response, identity, adoption] = await Promise.all([
+      catalogApi.getEntities({ filter: { kind: 'Community' } }),
+      identityApi.getBackstageIdentity(),
+      communityApi.getAdoptionSummary().then(
+        cells => ({ cells, error: undefined }),
+        (reason: Error) => ({ cells: undefined, error: reason }),
+      ),
+    ]);
+    const communities = response.items.filter(isCommunityEntity);
+    const relatedRefs = [
+      ...memberGroupRefs(communities),
+      ...valueStreamRefs(communities),
+    ];
+    const related = relatedRefs.length
+      ? (
+          await catalogApi.getEntitiesByRefs({
+            entityRefs: relatedRefs,
+            fields: RELATED_FIELDS,
+          })
+        ).items.filter((item): item is Entity => Boolean(item))
+      : [];
+    const views = buildCommunityViews({
+      communities,
+      groups: related.filter(
+        entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
+      ),
+      adoptionCells: adoption.cells,
+      ownershipEntityRefs: identity.ownershipEntityRefs,
+    });
+    const valueStreamTitles = new Map(
+      related
+        .filter(entity => entity.kind.toLocaleLowerCase('en-US') === 'domain')
+        .map(entity => [
+          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          entity.metadata.title ?? entity.metadata.name,
+        ]),
+    );
+    return { views, valueStreamTitles, adoptionError: adoption.error };
+  }, [catalogApi, communityApi, identityApi]);
+
+  return { loading, error, ...value };
+}

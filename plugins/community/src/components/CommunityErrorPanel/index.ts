@@ -1,0 +1,2 @@
+export { CommunityErrorPanel } from './CommunityErrorPanel';
+export type { CommunityErrorPanelProps } from './CommunityErrorPanel';

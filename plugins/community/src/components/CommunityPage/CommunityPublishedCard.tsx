@@ -1,0 +1,183 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, LinkButton, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  catalogApiRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  AdoptionCounts,
+  CommunityEntityV1alpha1,
+} from '@copkit/plugin-community-common';
+import useAsync from 'react-use/esm/useAsync';
+import { communityApiRef } from '../../api';
+import { CommunityErrorPanel } from '../CommunityErrorPanel';
+import {
+  countsByPattern,
+  createTemplatePath,
+  formatRate,
+  patternsOf,
+  templatesOf,
+} from './communityEntities';
+
+const useStyles = makeStyles(theme => ({
+  list: { margin: 0, padding: 0, listStyle: 'none' },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 0),
+    flexWrap: 'wrap',
+  },
+  grow: { flexGrow: 1 },
+  heading: { marginTop: theme.spacing(2) },
+}));
+
+function TemplateList(props: { templates: Entity[] }) {
+  const classes = useStyles();
+  if (props.templates.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No templates yet: a Template joins this community with the annotation
+        copkit.io/community.
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list}>
+      {props.templates.map(template => {
+        const title = template.metadata.title ?? template.metadata.name;
+        return (
+          <li key={stringifyEntityRef(template)} className={classes.item}>
+            <span className={classes.grow}>
+              <EntityRefLink entityRef={template} />
+            </span>
+            <LinkButton
+              to={createTemplatePath(template)}
+              size="small"
+              variant="outlined"
+              color="primary"
+              aria-label={`Create from ${title}`}
+            >
+              Create
+            </LinkButton>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function PatternList(props: {
+  patterns: Entity[];
+  counts: Map<string, AdoptionCounts>;
+}) {
+  const classes = useStyles();
+  if (props.patterns.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No patterns yet: a Pattern joins this community through spec.community.
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list}>
+      {props.patterns.map(pattern => {
+        const ref = stringifyEntityRef(pattern).toLocaleLowerCase('en-US');
+        const status = (pattern.spec as { status?: string })?.status;
+        const counts = props.counts.get(ref);
+        return (
+          <li key={ref} className={classes.item}>
+            <span className={classes.grow}>
+              <EntityRefLink entityRef={pattern} />
+            </span>
+            {status && (
+              <Chip
+                size="small"
+                label={status}
+                aria-label={`Radar: ${status}`}
+              />
+            )}
+            <Typography variant="body2">
+              {counts
+                ? `${formatRate(counts.rate)} adopted (${counts.adopted} of ${
+                    counts.adopted + counts.notAdopted
+                  })`
+                : 'not scanned yet'}
+            </Typography>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * The templates and patterns a community publishes, with a "Create"
+ * button per template and the radar status and adoption rate per pattern.
+ *
+ * @public
+ */
+export function CommunityPublishedCard() {
+  const { entity } = useEntity<CommunityEntityV1alpha1>();
+  const classes = useStyles();
+  const catalogApi = useApi(catalogApiRef);
+  const communityApi = useApi(communityApiRef);
+  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const { value, loading, error } = useAsync(async () => {
+    const [templates, patterns, cells] = await Promise.all([
+      catalogApi.getEntities({ filter: { kind: 'Template' } }),
+      catalogApi.getEntities({ filter: { kind: 'Pattern' } }),
+      communityApi.getAdoptionSummary({ community: ref }),
+    ]);
+    return {
+      templates: templatesOf(ref, templates.items),
+      patterns: patternsOf(ref, patterns.items),
+      counts: countsByPattern(cells),
+    };
+  }, [catalogApi, communityApi, ref]);
+
+  return (
+    <InfoCard
+      title="Published"
+      subheader="Templates to start from and patterns to adopt"
+    >
+      {loading && <Progress />}
+      {error && (
+        <CommunityErrorPanel
+          title="Could not load what this community publishes"
+          error={error}
+        />
+      )}
+      {value && (
+        <>
+          <section aria-labelledby="community-published-templates">
+            <Typography
+              id="community-published-templates"
+              variant="subtitle1"
+              component="h3"
+            >
+              Templates
+            </Typography>
+            <TemplateList templates={value.templates} />
+          </section>
+          <section aria-labelledby="community-published-patterns">
+            <Typography
+              id="community-published-patterns"
+              variant="subtitle1"
+              component="h3"
+              className={classes.heading}
+            >
+              Patterns
+            </Typography>
+            <PatternList patterns={value.patterns} counts={value.counts} />
+          </section>
+        </>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,114 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  catalogApiRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
+import useAsync from 'react-use/esm/useAsync';
+import { normalizeRef, normalizeRefs } from '../../lib/refs';
+import { CommunityErrorPanel } from '../CommunityErrorPanel';
+import { chaptersOf } from './communityEntities';
+
+const useStyles = makeStyles(theme => ({
+  list: { margin: 0, paddingLeft: theme.spacing(3) },
+  heading: { '&:not(:first-child)': { marginTop: theme.spacing(2) } },
+}));
+
+function RefSection(props: {
+  id: string;
+  title: string;
+  refs: Array<string | Entity>;
+  empty: string;
+}) {
+  const classes = useStyles();
+  return (
+    <section aria-labelledby={props.id}>
+      <Typography
+        id={props.id}
+        variant="subtitle1"
+        component="h3"
+        className={classes.heading}
+      >
+        {props.title}
+      </Typography>
+      {props.refs.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.empty}
+        </Typography>
+      ) : (
+        <ul className={classes.list}>
+          {props.refs.map(ref => (
+            <li key={typeof ref === 'string' ? ref : stringifyEntityRef(ref)}>
+              <EntityRefLink entityRef={ref} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Where a community sits: the value streams and services it supports, the
+ * community it is a chapter of, and its own chapters.
+ *
+ * @public
+ */
+export function CommunityRelationsCard() {
+  const { entity } = useEntity<CommunityEntityV1alpha1>();
+  const catalogApi = useApi(catalogApiRef);
+  const namespace = entity.metadata.namespace ?? 'default';
+  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const parent = entity.spec?.parent
+    ? normalizeRef(entity.spec.parent, 'community', namespace)
+    : undefined;
+  const chapters = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Community' },
+    });
+    return chaptersOf(ref, items);
+  }, [catalogApi, ref]);
+
+  return (
+    <InfoCard title="Scope" subheader="What this community supports">
+      <RefSection
+        id="community-scope-value-streams"
+        title="Value streams"
+        refs={normalizeRefs(entity.spec?.valueStreams, 'domain', namespace)}
+        empty="No value streams yet: its owners can add spec.valueStreams."
+      />
+      <RefSection
+        id="community-scope-services"
+        title="Services"
+        refs={normalizeRefs(entity.spec?.services, 'component', namespace)}
+        empty="No services named yet: its owners can add spec.services."
+      />
+      <RefSection
+        id="community-scope-parent"
+        title="Part of"
+        refs={parent ? [parent] : []}
+        empty="A top-level community: it is no other community's chapter."
+      />
+      {chapters.loading && <Progress />}
+      {chapters.error && (
+        <CommunityErrorPanel
+          title="Could not load the chapters of this community"
+          error={chapters.error}
+        />
+      )}
+      {chapters.value && (
+        <RefSection
+          id="community-scope-chapters"
+          title="Chapters"
+          refs={chapters.value}
+          empty="No chapters: a Community becomes one with spec.parent."
+        />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityCommunitiesCard } from './EntityCommunitiesCard';
+export type { EntityCommunitiesCardProps } from './EntityCommunitiesCard';

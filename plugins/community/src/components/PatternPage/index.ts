@@ -1,0 +1,2 @@
+export { PatternAdoptionContent } from './PatternAdoptionContent';
+export { PatternOverviewCard } from './PatternOverviewCard';
