@@ -10,6 +10,7 @@ export {
   isCommunityEntity,
   type CommunityEntityV1alpha1,
   type CommunityMeetingFrequency,
+  type CommunityRhythm,
 } from './entities/CommunityEntityV1alpha1';
 export {
   isPatternEntity,

@@ -51,6 +51,24 @@ const communitySpec = (overrides: Spec): Spec => ({
   ...overrides,
 });
 
+/**
+ * A minimal community spec whose rhythm is anchored to a first meeting, with
+ * some rhythm fields overridden (`undefined` leaves a field out).
+ */
+const anchored = (overrides: Record<string, Json | undefined>): Spec => {
+  const rhythm: Spec = {
+    frequency: 'biweekly',
+    timeZones: ['Europe/Berlin', 'Asia/Tokyo'],
+    firstMeeting: '2026-01-14',
+    time: '16:00',
+  };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete rhythm[key];
+    else rhythm[key] = value;
+  }
+  return communitySpec({ rhythm });
+};
+
 /** A minimal pattern spec with some fields overridden. */
 const patternSpec = (overrides: Spec): Spec => ({
   ...MINIMAL_PATTERN,
@@ -126,6 +144,8 @@ describe('communityEntityV1alpha1Validator', () => {
           frequency: 'biweekly',
           durationMinutes: 45,
           timeZones: ['Europe/Berlin', 'America/New_York', 'UTC'],
+          firstMeeting: '2026-01-14',
+          time: '16:00',
         },
         objectives: [
           { title: 'One payment SDK', url: 'https://example.com/okr/1' },
@@ -149,6 +169,38 @@ describe('communityEntityV1alpha1Validator', () => {
       ).resolves.toBe(true);
     },
   );
+
+  it.each(['weekly', 'biweekly', 'monthly', 'quarterly'])(
+    'accepts a %s rhythm anchored to a first meeting',
+    async frequency => {
+      const rhythm = {
+        frequency,
+        timeZones: ['Europe/Berlin'],
+        firstMeeting: '2026-01-31',
+        time: '16:00',
+      };
+      await expect(check(community(communitySpec({ rhythm })))).resolves.toBe(
+        true,
+      );
+    },
+  );
+
+  it.each([
+    ['a leap day', '2028-02-29', '09:30'],
+    ['midnight', '2026-03-29', '00:00'],
+    ['the last minute of the day', '2026-10-25', '23:59'],
+    ['a time in the gap of a DST change', '2026-03-29', '02:30'],
+  ])('accepts an anchor on %s', async (_case, firstMeeting, time) => {
+    const rhythm = {
+      frequency: 'weekly',
+      timeZones: ['Europe/Berlin'],
+      firstMeeting,
+      time,
+    };
+    await expect(check(community(communitySpec({ rhythm })))).resolves.toBe(
+      true,
+    );
+  });
 
   it.each([
     ['timeAllocationPercent', { timeAllocationPercent: 0 }],
@@ -301,7 +353,12 @@ describe('communityEntityV1alpha1Validator', () => {
     [
       'an unknown key in rhythm',
       communitySpec({ rhythm: { frequency: 'weekly', day: 'Tuesday' } }),
-      'spec.rhythm has unknown key "day"; expected one of frequency, durationMinutes, timeZones',
+      'spec.rhythm has unknown key "day"; expected one of frequency, durationMinutes, timeZones, firstMeeting, time',
+    ],
+    [
+      'startTime instead of time',
+      communitySpec({ rhythm: { frequency: 'weekly', startTime: '16:00' } }),
+      'spec.rhythm has unknown key "startTime"; expected one of frequency, durationMinutes, timeZones, firstMeeting, time',
     ],
     [
       'an unknown key in an objective',
@@ -379,6 +436,87 @@ describe('communityEntityV1alpha1Validator', () => {
       communitySpec({ rhythm: { frequency: 'weekly', timeZones: ['+01:00'] } }),
       'spec.rhythm.timeZones[0] must be an IANA time zone name such as "Europe/Berlin"; got "+01:00"',
     ],
+    // meeting anchors
+    [
+      'first meeting on a day that does not exist',
+      anchored({ firstMeeting: '2026-02-30' }),
+      'spec.rhythm.firstMeeting must be a date written YYYY-MM-DD; got "2026-02-30"',
+    ],
+    [
+      'first meeting written day first',
+      anchored({ firstMeeting: '14.01.2026' }),
+      'spec.rhythm.firstMeeting must be a date written YYYY-MM-DD; got "14.01.2026"',
+    ],
+    [
+      'first meeting with a time of day',
+      anchored({ firstMeeting: '2026-01-14T16:00' }),
+      'spec.rhythm.firstMeeting must be a date written YYYY-MM-DD; got "2026-01-14T16:00"',
+    ],
+    [
+      'hour 25',
+      anchored({ time: '25:00' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "25:00"',
+    ],
+    [
+      'hour 24',
+      anchored({ time: '24:00' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "24:00"',
+    ],
+    [
+      'a time without leading zeros',
+      anchored({ time: '9:5' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "9:5"',
+    ],
+    [
+      'a time with seconds',
+      anchored({ time: '16:00:00' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "16:00:00"',
+    ],
+    [
+      'a 12-hour time',
+      anchored({ time: '4:00 PM' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "4:00 PM"',
+    ],
+    [
+      'minute 60',
+      anchored({ time: '16:60' }),
+      'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "16:60"',
+    ],
+    [
+      'a time that YAML 1.1 read as a number of minutes',
+      anchored({ time: 960 }),
+      'spec.rhythm.time must be a string; got 960',
+    ],
+    [
+      'an empty time',
+      anchored({ time: '' }),
+      'spec.rhythm.time must be a non-empty string',
+    ],
+    [
+      'an empty first meeting',
+      anchored({ firstMeeting: '' }),
+      'spec.rhythm.firstMeeting must be a non-empty string',
+    ],
+    [
+      'first meeting without time',
+      anchored({ time: undefined }),
+      'spec.rhythm.time is required when spec.rhythm.firstMeeting is set: a meeting anchor needs both the date and the time',
+    ],
+    [
+      'time without first meeting',
+      anchored({ firstMeeting: undefined }),
+      'spec.rhythm.firstMeeting is required when spec.rhythm.time is set: a meeting anchor needs both the date and the time',
+    ],
+    [
+      'an anchor without time zones',
+      anchored({ timeZones: undefined }),
+      'spec.rhythm.timeZones is required when spec.rhythm.firstMeeting or spec.rhythm.time is set: the meeting time is read in these time zones, the first one for the first meeting',
+    ],
+    [
+      'an anchor with an empty list of time zones',
+      anchored({ timeZones: [] }),
+      'spec.rhythm.timeZones must list at least one time zone when spec.rhythm.firstMeeting or spec.rhythm.time is set; got an empty list',
+    ],
     // ranges
     [
       'timeAllocationPercent below 0',
@@ -404,6 +542,31 @@ describe('communityEntityV1alpha1Validator', () => {
     expect(await problemsOf(community(spec))).toEqual([
       `${COMMUNITY}${expected}`,
     ]);
+  });
+
+  it('accepts an empty list of time zones without an anchor', async () => {
+    await expect(
+      check(
+        community(
+          communitySpec({ rhythm: { frequency: 'weekly', timeZones: [] } }),
+        ),
+      ),
+    ).resolves.toBe(true);
+  });
+
+  it('reports each missing part of a lone time', async () => {
+    const lines = await problemsOf(
+      community(
+        communitySpec({ rhythm: { frequency: 'weekly', time: '9:5' } }),
+      ),
+    );
+    expect(lines).toEqual(
+      [
+        'spec.rhythm.time must be a 24-hour time written HH:MM, such as "16:00"; got "9:5"',
+        'spec.rhythm.firstMeeting is required when spec.rhythm.time is set: a meeting anchor needs both the date and the time',
+        'spec.rhythm.timeZones is required when spec.rhythm.firstMeeting or spec.rhythm.time is set: the meeting time is read in these time zones, the first one for the first meeting',
+      ].map(p => `${COMMUNITY}${p}`),
+    );
   });
 
   it('reports every problem of an entity, one line each', async () => {
@@ -813,6 +976,11 @@ describe('patternEntityV1alpha1Validator', () => {
       'until written day first',
       withExemption({ until: '31/01/2027' }),
       'spec.exemptions[0].until must be a date written YYYY-MM-DD; got "31/01/2027"',
+    ],
+    [
+      'an empty until, reported once',
+      withExemption({ until: '' }),
+      'spec.exemptions[0].until must be a non-empty string',
     ],
   ])('rejects %s', async (_case, spec, expected) => {
     expect(await problemsOf(pattern(spec))).toEqual([

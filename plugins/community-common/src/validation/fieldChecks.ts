@@ -174,6 +174,23 @@ const isDate = memoize((value: string) => {
 });
 
 export function dateProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || isDate(value)) return undefined;
+  // An empty string is reported by the schema ("must be a non-empty string").
+  if (typeof value !== 'string' || value === '' || isDate(value)) {
+    return undefined;
+  }
   return `must be a date written YYYY-MM-DD; got ${quote(value)}`;
+}
+
+export function timeOfDayProblem(value: unknown): string | undefined {
+  // Two digits each, so that "9:5" is not silently read as 09:05.
+  if (
+    typeof value !== 'string' ||
+    value === '' ||
+    /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+  ) {
+    return undefined;
+  }
+  return `must be a 24-hour time written HH:MM, such as "16:00"; got ${quote(
+    value,
+  )}`;
 }

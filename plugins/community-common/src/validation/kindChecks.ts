@@ -5,6 +5,7 @@ import {
   refProblem,
   regexProblem,
   semverRangeProblem,
+  timeOfDayProblem,
   timeZoneProblem,
 } from './fieldChecks';
 
@@ -50,10 +51,42 @@ export function communitySpecProblems(spec: Spec): string[] {
   p.refs('spec.valueStreams', spec.valueStreams, VALUE_STREAM);
   p.refs('spec.services', spec.services, SERVICE);
   p.at(refProblem(spec.parent, COMMUNITY), () => 'spec.parent');
-  list(obj(spec.rhythm).timeZones).forEach((tz, i) =>
+  checkRhythm(p, obj(spec.rhythm));
+  return p.found;
+}
+
+const ANCHOR_PAIR = 'a meeting anchor needs both the date and the time';
+const ANCHOR_SET = 'when spec.rhythm.firstMeeting or spec.rhythm.time is set';
+
+function checkRhythm(p: Problems, rhythm: Spec) {
+  list(rhythm.timeZones).forEach((tz, i) =>
     p.at(timeZoneProblem(tz), () => `spec.rhythm.timeZones[${i}]`),
   );
-  return p.found;
+  p.at(dateProblem(rhythm.firstMeeting), () => 'spec.rhythm.firstMeeting');
+  p.at(timeOfDayProblem(rhythm.time), () => 'spec.rhythm.time');
+  const hasDate = rhythm.firstMeeting !== undefined;
+  const hasTime = rhythm.time !== undefined;
+  if (!hasDate && !hasTime) return;
+  if (!hasTime) {
+    p.found.push(
+      `spec.rhythm.time is required when spec.rhythm.firstMeeting is set: ${ANCHOR_PAIR}`,
+    );
+  }
+  if (!hasDate) {
+    p.found.push(
+      `spec.rhythm.firstMeeting is required when spec.rhythm.time is set: ${ANCHOR_PAIR}`,
+    );
+  }
+  // A zone list of the wrong type is reported by the schema already.
+  if (rhythm.timeZones === undefined) {
+    p.found.push(
+      `spec.rhythm.timeZones is required ${ANCHOR_SET}: the meeting time is read in these time zones, the first one for the first meeting`,
+    );
+  } else if (Array.isArray(rhythm.timeZones) && !rhythm.timeZones.length) {
+    p.found.push(
+      `spec.rhythm.timeZones must list at least one time zone ${ANCHOR_SET}; got an empty list`,
+    );
+  }
 }
 
 function checkRule(p: Problems, rule: Spec, i: number) {

@@ -12,7 +12,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { formatRate, linksOfType } from './communityEntities';
-import { describeRhythm, describeRotation, viewerTimeZone } from './rhythm';
+import { MeetingRhythm } from './MeetingRhythm';
+import { viewerTimeZone } from './rhythm';
 
 const useStyles = makeStyles(theme => ({
   section: { '& + &': { marginTop: theme.spacing(2) } },
@@ -76,7 +77,6 @@ function SummaryCounts(props: { summary: CommunitySummary }) {
 }
 
 function Rhythm(props: { entity: CommunityEntityV1alpha1 }) {
-  const classes = useStyles();
   const rhythm = props.entity.spec.rhythm;
   if (!rhythm) {
     return (
@@ -85,32 +85,12 @@ function Rhythm(props: { entity: CommunityEntityV1alpha1 }) {
       </Typography>
     );
   }
-  const zone = viewerTimeZone();
-  const rotation = describeRotation(rhythm.timeZones ?? [], zone);
   return (
-    <>
-      <Typography variant="body2">{describeRhythm(rhythm)}.</Typography>
-      <Typography variant="body2" color="textSecondary">
-        The catalog does not record meeting dates or times; see the community's
-        chat for the next meeting.
-      </Typography>
-      {rotation.length > 0 && (
-        <>
-          <Typography variant="body2">
-            Meetings rotate through these time zones (your time zone is {zone}):
-          </Typography>
-          <ol className={classes.list} aria-label="Time zone rotation">
-            {rotation.map(stop => (
-              <li key={stop.timeZone}>
-                <Typography variant="body2">
-                  {stop.timeZone}: now {stop.localTime}, {stop.relative}
-                </Typography>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-    </>
+    <MeetingRhythm
+      rhythm={rhythm}
+      viewerZone={viewerTimeZone()}
+      now={new Date()}
+    />
   );
 }
 
