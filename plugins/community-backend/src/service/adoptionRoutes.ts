@@ -133,10 +133,14 @@ export function registerAdoptionRoutes(
         'community or pattern is required: the export holds the results of one community (community=community:default/name) or one pattern (pattern=pattern:default/name)',
       );
     }
+    const statuses = parseStatuses(req.query.status);
+    const valueStreams = parseValueStreams(req.query.valueStream);
     const visible = await access.visibleEntityRefs(credentials);
     const chunks = adoptionCsvChunks(store, {
       communityRef,
       patternRef,
+      statuses,
+      valueStreams,
       visibleEntityRefs: visible,
     });
     // The first page is read before answering, so that a failing store

@@ -225,6 +225,25 @@ describe('GET /adoption/export.csv', () => {
     expect(lines).toHaveLength(1 + 5 + 1); // header, 5 rows, final CRLF
   });
 
+  it("exports one heatmap cell's services of the statuses asked for", async () => {
+    const { app } = await appWithResults();
+    const response = await request(app).get(
+      '/adoption/export.csv?pattern=structured-logging&valueStream=domain:default/payments&status=not-adopted,error',
+    );
+    expect(response.status).toBe(200);
+    const rows = response.text.trim().split('\r\n').slice(1);
+    expect(rows.map(row => row.split(',').slice(0, 6))).toEqual([
+      [
+        'component:default/checkout-service',
+        'pattern:default/structured-logging',
+        'community:default/devops-practice',
+        'domain:default/payments',
+        'group:default/checkout-team',
+        'not-adopted',
+      ],
+    ]);
+  });
+
   it('exports a pattern, quoting cells and guarding against formulas', async () => {
     const { app, store } = await createTestApp();
     store.results = [

@@ -60,11 +60,17 @@ export type AdoptionTrendsQuery = {
 };
 
 /**
- * Filters for {@link CommunityApi.exportAdoptionCsv}; one of the two is required.
+ * Filters for {@link CommunityApi.exportAdoptionCsv}; one of `community`
+ * and `pattern` is required.
  *
  * @public
  */
-export type AdoptionExportQuery = { community?: string; pattern?: string };
+export type AdoptionExportQuery = {
+  community?: string;
+  pattern?: string;
+  status?: AdoptionStatus[];
+  valueStreams?: string[];
+};
 
 /**
  * The copkit community backend (`/api/community`), as the frontend uses it.

@@ -112,7 +112,12 @@ export class CommunityClient implements CommunityApi {
   }
 
   async exportAdoptionCsv(query: AdoptionExportQuery): Promise<string> {
-    const response = await this.fetch('/adoption/export.csv', { ...query });
+    const response = await this.fetch('/adoption/export.csv', {
+      community: query.community,
+      pattern: query.pattern,
+      status: query.status,
+      valueStream: query.valueStreams,
+    });
     return (await ensureOk(response)).text();
   }
 

@@ -45,7 +45,12 @@ export type EndpointMap = {
     response: { items: AdoptionTrendPoint[] };
   };
   '#get|/adoption/export.csv': {
-    query: { community?: string; pattern?: string };
+    query: {
+      community?: string;
+      pattern?: string;
+      status?: string[];
+      valueStream?: string[];
+    };
     response: string;
   };
   '#get|/entities/{kind}/{namespace}/{name}/adoption': {

@@ -335,4 +335,38 @@ describe('AdoptionDashboard', () => {
       '/adoption/export.csv?community=community%3Adefault%2Fpayment-experience',
     );
   });
+
+  it("downloads a cell's non-adopting services as CSV", async () => {
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:adoption'),
+      revokeObjectURL: jest.fn(),
+    });
+    let downloaded: string | undefined;
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function saveAs(this: HTMLAnchorElement) {
+        downloaded = this.download;
+      });
+    const { requests } = await renderDashboard();
+    // no community chosen: the page-wide export says what it needs
+    expect(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    ).toBeDisabled();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: PAYMENTS_CELL }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export these services' }),
+    );
+
+    await waitFor(() =>
+      expect(downloaded).toBe(
+        'adoption-idempotent-payments-payments-not-adopted.csv',
+      ),
+    );
+    expect(requests).toContain(
+      '/adoption/export.csv?pattern=pattern%3Adefault%2Fidempotent-payments&status=not-adopted&valueStream=domain%3Adefault%2Fpayments',
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { AdoptionHeatmap } from './AdoptionHeatmap';
 import { AdoptionTrends } from './AdoptionTrends';
 import { CellServices } from './CellServices';
-import { CsvExportButton } from './CsvExportButton';
+import { CsvExportButton, csvFileName } from '../CsvExportButton';
 import { ScanStatus } from './ScanStatus';
 import {
   AdoptionUrlState,
@@ -104,7 +104,11 @@ export function AdoptionDashboard() {
                 </option>
               ))}
             </TextField>
-            <CsvExportButton community={community} />
+            <CsvExportButton
+              query={community ? { community } : undefined}
+              fileName={csvFileName([community])}
+              disabledReason="Choose a community to export its results, or a cell below to export its services."
+            />
           </div>
           <ScanStatus onScanFinished={onScanFinished} />
         </InfoCard>

@@ -13,6 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { AdoptionStatusChip, adoptionStatusLabel } from '../AdoptionStatusChip';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
+import { CsvExportButton, csvFileName } from '../CsvExportButton';
 import { AdoptionDetails } from '../EntityCommunitiesCard/AdoptionDetails';
 
 /** How many services one request lists; the CSV export has them all. */
@@ -64,7 +65,20 @@ export function CellServices(props: CellServicesProps) {
     [communityApi, patternRef, valueStream, status],
   );
   return (
-    <InfoCard title={`Services: ${title}`}>
+    <InfoCard
+      title={`Services: ${title}`}
+      action={
+        <CsvExportButton
+          label={status ? 'Export these services' : 'Export all services'}
+          query={{
+            pattern: patternRef,
+            valueStreams: [valueStream],
+            status: status ? [status] : undefined,
+          }}
+          fileName={csvFileName([patternRef, valueStream, status])}
+        />
+      }
+    >
       <Tabs
         className={classes.tabs}
         value={status ?? 'all'}
@@ -107,7 +121,7 @@ export function CellServices(props: CellServicesProps) {
         <>
           <Typography variant="body2" color="textSecondary" role="status">
             {value.totalCount > value.items.length
-              ? `First ${value.items.length} of ${value.totalCount} services; export the CSV for all of them.`
+              ? `First ${value.items.length} of ${value.totalCount} services; the CSV export has all of them.`
               : `${value.totalCount} ${
                   value.totalCount === 1 ? 'service' : 'services'
                 }`}

@@ -40,7 +40,8 @@ function Person(props: { entityRef: string; entity?: Entity }) {
             aria-controls={listId}
             onClick={() => setOpen(!open)}
           >
-            {open ? 'Hide' : 'Show'} {members.length} members
+            {open ? 'Hide' : 'Show'} {members.length}{' '}
+            {members.length === 1 ? 'member' : 'members'}
           </Button>
           {open && (
             <ul id={listId} className={classes.list}>

@@ -3,7 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
-import { communityApiRef } from '../../api';
+import { AdoptionExportQuery, communityApiRef } from '../../api';
 import { serverMessage } from '../../lib/errors';
 
 /** Offers text to the browser as a file download. */
@@ -18,24 +18,34 @@ function download(text: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
+/** Props of {@link CsvExportButton}. */
+export type CsvExportButtonProps = {
+  /** What to export; undefined disables the button. */
+  query?: AdoptionExportQuery;
+  fileName: string;
+  /** Shown under a disabled button: why it is disabled. */
+  disabledReason?: string;
+  label?: string;
+};
+
 /**
- * Downloads the results of the chosen community as CSV. The request goes
- * through the community client, so it carries the user's token.
+ * Downloads adoption results as CSV. The request goes through the
+ * community client (and so `fetchApi`, which adds the user's token): a
+ * plain link would reach the backend without it.
  */
-export function CsvExportButton(props: { community?: string }) {
-  const { community } = props;
+export function CsvExportButton(props: CsvExportButtonProps) {
+  const { query, fileName, disabledReason, label = 'Export CSV' } = props;
   const communityApi = useApi(communityApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
+  const reasonId = `csv-export-reason-${fileName}`;
 
   const exportCsv = async () => {
-    if (!community) return;
+    if (!query) return;
     setBusy(true);
     setError(undefined);
     try {
-      const csv = await communityApi.exportAdoptionCsv({ community });
-      const name = community.split('/').pop() ?? 'community';
-      download(csv, `adoption-${name}.csv`);
+      download(await communityApi.exportAdoptionCsv(query), fileName);
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -47,21 +57,22 @@ export function CsvExportButton(props: { community?: string }) {
     <div>
       <Button
         variant="outlined"
+        size="small"
         startIcon={<GetAppIcon />}
-        disabled={!community || busy}
-        aria-describedby={community ? undefined : 'csv-export-reason'}
+        disabled={!query || busy}
+        aria-describedby={!query && disabledReason ? reasonId : undefined}
         onClick={exportCsv}
       >
-        {busy ? 'Exporting…' : 'Export CSV'}
+        {busy ? 'Exporting…' : label}
       </Button>
-      {!community && (
+      {!query && disabledReason && (
         <Typography
           variant="caption"
           color="textSecondary"
           component="p"
-          id="csv-export-reason"
+          id={reasonId}
         >
-          Choose a community to export its results.
+          {disabledReason}
         </Typography>
       )}
       {error && (
@@ -71,4 +82,21 @@ export function CsvExportButton(props: { community?: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * A file name from the parts of an export: entity refs by their name, e.g.
+ * `adoption-structured-logging-payments-not-adopted.csv`.
+ */
+export function csvFileName(parts: (string | undefined)[]): string {
+  const name = parts
+    .filter((part): part is string => !!part)
+    .map(part =>
+      part
+        .split('/')
+        .pop()!
+        .replace(/[^A-Za-z0-9_.-]+/g, '-'),
+    )
+    .join('-');
+  return `adoption-${name}.csv`;
 }

@@ -192,9 +192,9 @@ describe('PatternAdoptionContent', () => {
     await renderContent(data);
 
     expect(
-      await screen.findByRole('img', {
-        name: 'Adoption rate from 50% on 2026-01-01 to 67% on 2026-01-02, over 2 days.',
-      }),
+      await screen.findByText(
+        'Adoption rate from 50% on 2026-01-01 to 67% on 2026-01-02, over 2 days.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('table', { name: 'Adoption over time', hidden: true }),
@@ -250,6 +250,29 @@ describe('PatternAdoptionContent', () => {
       '/adoption/export.csv?pattern=pattern%3Adefault%2Fstructured-logging',
     );
     expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('exports only the services the filters show', async () => {
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:csv'),
+      revokeObjectURL: jest.fn(),
+    });
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const { requests } = await renderContent(
+      { ...data, [EXPORT]: { body: 'a,b' } },
+      '/?status=not-adopted&valueStream=domain%3Adefault%2Fpayments',
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export these services' }),
+    );
+    await waitFor(() =>
+      expect(requests).toContain(
+        '/adoption/export.csv?pattern=pattern%3Adefault%2Fstructured-logging&status=not-adopted&valueStream=domain%3Adefault%2Fpayments',
+      ),
+    );
   });
 
   it('explains empty results', async () => {

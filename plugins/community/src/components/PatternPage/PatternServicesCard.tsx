@@ -1,6 +1,9 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -20,7 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { AdoptionStatusChip, adoptionStatusLabel } from '../AdoptionStatusChip';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import { CsvExportButton } from './CsvExportButton';
+import { CsvExportButton, csvFileName } from '../CsvExportButton';
 
 const PAGE_SIZE = 20;
 
@@ -68,6 +71,20 @@ function Details(props: { result: AdoptionResult }) {
   );
 }
 
+/** A value stream's title, for a native select's option. */
+function ValueStreamOption(props: { valueStream: string }) {
+  const { primaryTitle } = useEntityPresentation(props.valueStream);
+  return <option value={props.valueStream}>{primaryTitle}</option>;
+}
+
+function ValueStream(props: { valueStream: string }) {
+  return props.valueStream === 'unassigned' ? (
+    <>Unassigned</>
+  ) : (
+    <EntityRefLink entityRef={props.valueStream} />
+  );
+}
+
 /**
  * Every service's result against one pattern, paged, filterable by status
  * and value stream; the filters live in the URL so a view can be shared.
@@ -108,7 +125,17 @@ export function PatternServicesCard(props: {
     <InfoCard
       title="Services"
       subheader="Where each service stands, with the evidence"
-      action={<CsvExportButton patternRef={patternRef} />}
+      action={
+        <CsvExportButton
+          label={status || valueStream ? 'Export these services' : undefined}
+          query={{
+            pattern: patternRef,
+            status: status ? [status as AdoptionStatus] : undefined,
+            valueStreams: valueStream ? [valueStream] : undefined,
+          }}
+          fileName={csvFileName([patternRef, valueStream, status])}
+        />
+      }
     >
       <div className={classes.filters}>
         <TextField
@@ -118,6 +145,7 @@ export function PatternServicesCard(props: {
           label="Status"
           value={status}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           onChange={e => update({ status: e.target.value, cursor: undefined })}
         >
           <option value="">All statuses</option>
@@ -134,16 +162,21 @@ export function PatternServicesCard(props: {
           label="Value stream"
           value={valueStream}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           onChange={e =>
             update({ valueStream: e.target.value, cursor: undefined })
           }
         >
           <option value="">All value streams</option>
-          {valueStreams.map(v => (
-            <option key={v} value={v}>
-              {v === 'unassigned' ? 'Unassigned' : v}
-            </option>
-          ))}
+          {valueStreams.map(v =>
+            v === 'unassigned' ? (
+              <option key={v} value={v}>
+                Unassigned
+              </option>
+            ) : (
+              <ValueStreamOption key={v} valueStream={v} />
+            ),
+          )}
         </TextField>
       </div>
       {page.loading && <Progress />}
@@ -177,7 +210,9 @@ export function PatternServicesCard(props: {
                   <TableCell>
                     <EntityRefLink entityRef={result.entityRef} />
                   </TableCell>
-                  <TableCell>{result.valueStream}</TableCell>
+                  <TableCell>
+                    <ValueStream valueStream={result.valueStream} />
+                  </TableCell>
                   <TableCell>
                     <AdoptionStatusChip status={result.status} />
                   </TableCell>

@@ -6,88 +6,24 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
 import { AdoptionTrendPoint } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
+import { TrendChart } from '../AdoptionDashboard/TrendChart';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { formatRate } from '../CommunityPage/communityEntities';
-
-const WIDTH = 600;
-const HEIGHT = 160;
-const PAD = 28;
 
 function summarize(points: AdoptionTrendPoint[]): string {
   const first = points[0];
   const last = points[points.length - 1];
+  if (points.length === 1) {
+    return `Adoption rate ${formatRate(first.rate)} on ${
+      first.day
+    }, the only day with a scan so far.`;
+  }
   return `Adoption rate from ${formatRate(first.rate)} on ${
     first.day
   } to ${formatRate(last.rate)} on ${last.day}, over ${points.length} days.`;
-}
-
-function Chart(props: { points: AdoptionTrendPoint[] }) {
-  const theme = useTheme();
-  const { points } = props;
-  const x = (i: number) =>
-    PAD +
-    (points.length > 1 ? (i * (WIDTH - 2 * PAD)) / (points.length - 1) : 0);
-  const y = (rate: number) => HEIGHT - PAD - rate * (HEIGHT - 2 * PAD);
-  const path = points
-    .map((point, i) => ({ point, i }))
-    .filter(({ point }) => point.rate !== null)
-    .map(({ point, i }, n) => `${n ? 'L' : 'M'}${x(i)},${y(point.rate!)}`)
-    .join(' ');
-  return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      role="img"
-      aria-label={summarize(points)}
-    >
-      {[0, 0.5, 1].map(rate => (
-        <g key={rate}>
-          <line
-            x1={PAD}
-            x2={WIDTH - PAD}
-            y1={y(rate)}
-            y2={y(rate)}
-            stroke={theme.palette.divider}
-          />
-          <text
-            x={2}
-            y={y(rate) + 4}
-            fontSize="10"
-            fill={theme.palette.text.secondary}
-          >
-            {rate * 100}%
-          </text>
-        </g>
-      ))}
-      <path
-        d={path}
-        fill="none"
-        stroke={theme.palette.primary.main}
-        strokeWidth={2}
-      />
-      <text
-        x={PAD}
-        y={HEIGHT - 6}
-        fontSize="10"
-        fill={theme.palette.text.secondary}
-      >
-        {points[0].day}
-      </text>
-      <text
-        x={WIDTH - PAD}
-        y={HEIGHT - 6}
-        fontSize="10"
-        textAnchor="end"
-        fill={theme.palette.text.secondary}
-      >
-        {points[points.length - 1].day}
-      </text>
-    </svg>
-  );
 }
 
 /**
@@ -116,7 +52,12 @@ export function PatternTrendCard(props: { patternRef: string }) {
       )}
       {value && value.length > 0 && (
         <>
-          <Chart points={value} />
+          <TrendChart
+            series={[
+              { patternRef: props.patternRef, title: '', points: value },
+            ]}
+          />
+          <Typography variant="body2">{summarize(value)}</Typography>
           <details>
             <summary>Show the numbers as a table</summary>
             <Table size="small" aria-label="Adoption over time">

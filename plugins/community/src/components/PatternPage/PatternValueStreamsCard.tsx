@@ -6,9 +6,15 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { AdoptionSummaryCell } from '@copkit/plugin-community-common';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { formatRate } from '../CommunityPage/communityEntities';
+
+const useStyles = makeStyles({
+  // the card is half the page wide: keep the headers' words whole
+  header: { whiteSpace: 'nowrap' },
+});
 
 /**
  * Adoption of one pattern per value stream.
@@ -19,6 +25,7 @@ export function PatternValueStreamsCard(props: {
   cells?: AdoptionSummaryCell[];
 }) {
   const { loading, error, cells } = props;
+  const classes = useStyles();
   return (
     <InfoCard title="Adoption by value stream">
       {loading && <Progress />}
@@ -36,7 +43,7 @@ export function PatternValueStreamsCard(props: {
       {cells && cells.length > 0 && (
         <Table size="small" aria-label="Adoption by value stream">
           <TableHead>
-            <TableRow>
+            <TableRow className={classes.header}>
               <TableCell>Value stream</TableCell>
               <TableCell align="right">Adopted</TableCell>
               <TableCell align="right">Not adopted</TableCell>

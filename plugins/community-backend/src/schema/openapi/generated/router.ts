@@ -210,13 +210,19 @@ export const spec = {
         tags: ['Adoption'],
         summary: "Results of a community's or a pattern's entities as CSV.",
         description:
-          "One of `community` and `pattern` is required. Columns: entity,\npattern, community, valueStream, owner, status, evidence, reason,\ncheckedAt. Cells that a spreadsheet would run as a formula (starting\nwith `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'`.\n",
+          "One of `community` and `pattern` is required; `status` and\n`valueStream` narrow the rows further (e.g. one heatmap cell's\nnon-adopting services). Columns: entity, pattern, community,\nvalueStream, owner, status, evidence, reason, checkedAt. Cells that a\nspreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,\ntab or carriage return) are prefixed with `'`.\n",
         parameters: [
           {
             $ref: '#/components/parameters/community',
           },
           {
             $ref: '#/components/parameters/pattern',
+          },
+          {
+            $ref: '#/components/parameters/status',
+          },
+          {
+            $ref: '#/components/parameters/valueStreams',
           },
         ],
         responses: {
