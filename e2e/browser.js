@@ -54,9 +54,10 @@ async function signedInPage(browser, baseUrl = appUrl) {
  * fits the window (1400x900), so that the sidebar spans the image. The docs
  * show these: with E2E_DOCS_IMAGES=1 they are written over
  * docs/images/<name>.png, otherwise to e2e-test-report/screenshots/ so that a
- * test run leaves the working tree alone.
+ * test run leaves the working tree alone. With `options.element` (a locator)
+ * only that element is taken, e.g. one card further down a page.
  */
-async function documentStep(page, name) {
+async function documentStep(page, name, options = {}) {
   const dir =
     process.env.E2E_DOCS_IMAGES === '1'
       ? path.join(repoRoot, 'docs', 'images')
@@ -78,6 +79,11 @@ async function documentStep(page, name) {
       { timeout: 5_000 },
     )
     .catch(() => {});
+  if (options.element) {
+    await options.element.scrollIntoViewIfNeeded();
+    await options.element.screenshot({ path: file });
+    return file;
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file });
   return file;

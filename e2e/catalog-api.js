@@ -75,6 +75,7 @@ async function unregisterLocation(target) {
 }
 
 module.exports = {
+  guestToken,
   getEntity,
   waitForEntity,
   findLocations,

@@ -148,6 +148,28 @@ describe('catalog import page', () => {
           )
           .first()
           .waitFor();
+
+        // And on the communities page (the sidebar's Communities), as a
+        // chapter of its parent, found by a search.
+        await page.getByRole('link', { name: 'Communities' }).first().click();
+        await page.waitForURL('**/communities');
+        const chapters = page.getByRole('list', {
+          name: 'Chapters of Engineering Guild',
+        });
+        await chapters.getByRole('link', { name: 'Data Practice' }).waitFor();
+        await page.getByLabel('Search communities').fill('warehouse');
+        await page.getByText(/^1 of \d+ communities$/).waitFor();
+        const card = page.getByRole('link', {
+          name: 'Data Practice',
+          exact: true,
+        });
+        await card.waitFor();
+        await page
+          .getByText(
+            'Trustworthy data products, from event tracking to the reporting warehouse',
+          )
+          .waitFor();
+        await documentStep(page, 'import-community-on-communities-page');
       });
     },
   );

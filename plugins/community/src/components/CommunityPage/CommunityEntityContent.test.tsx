@@ -239,7 +239,7 @@ describe('CommunityEntityContent', () => {
     expect(screen.getByText(/No leads yet/)).toBeInTheDocument();
     expect(screen.getByText(/No chapters/)).toBeInTheDocument();
     expect(
-      await screen.findByText(/no 90-day history yet/),
+      await screen.findByText(/No change to show yet/),
     ).toBeInTheDocument();
   });
 

@@ -41,10 +41,12 @@ function Section(props: { id: string; title: string; children: any }) {
 }
 
 function change(value: number | null): string {
-  if (value === null) return 'no 90-day history yet';
+  if (value === null) {
+    return 'No change to show yet: the adoption rate is compared with the one 90 days ago, once the scans have that much history.';
+  }
   const points = Math.round(value * 100);
-  if (points === 0) return 'unchanged in 90 days';
-  return `${points > 0 ? '+' : ''}${points} points in 90 days`;
+  if (points === 0) return 'Adoption rate unchanged in 90 days.';
+  return `Adoption rate ${points > 0 ? '+' : ''}${points} points in 90 days.`;
 }
 
 function SummaryCounts(props: { summary: CommunitySummary }) {
@@ -70,7 +72,7 @@ function SummaryCounts(props: { summary: CommunitySummary }) {
         ))}
       </dl>
       <Typography variant="body2" color="textSecondary">
-        Adoption rate {change(summary.adoption.change90Days)}.
+        {change(summary.adoption.change90Days)}
       </Typography>
     </>
   );

@@ -40,10 +40,10 @@ export function PatternAdoptionContent() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={5}>
         <PatternOverviewCard />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={7}>
         <PatternValueStreamsCard
           loading={summary.loading}
           error={summary.error}

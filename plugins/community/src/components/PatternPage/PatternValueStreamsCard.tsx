@@ -12,8 +12,10 @@ import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { formatRate } from '../CommunityPage/communityEntities';
 
 const useStyles = makeStyles({
-  // the card is half the page wide: keep the headers' words whole
-  header: { whiteSpace: 'nowrap' },
+  // the card is half the page wide: wrap between words, never inside one
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+  },
 });
 
 /**
@@ -41,9 +43,13 @@ export function PatternValueStreamsCard(props: {
         </Typography>
       )}
       {cells && cells.length > 0 && (
-        <Table size="small" aria-label="Adoption by value stream">
+        <Table
+          size="small"
+          aria-label="Adoption by value stream"
+          className={classes.table}
+        >
           <TableHead>
-            <TableRow className={classes.header}>
+            <TableRow>
               <TableCell>Value stream</TableCell>
               <TableCell align="right">Adopted</TableCell>
               <TableCell align="right">Not adopted</TableCell>
