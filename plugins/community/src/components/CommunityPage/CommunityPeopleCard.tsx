@@ -15,10 +15,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { groupMembers } from './communityEntities';
+import { TitledList } from './TitledList';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(3) },
-  heading: { marginTop: theme.spacing(2) },
 }));
 
 function Person(props: { entityRef: string; entity?: Entity }) {
@@ -72,29 +72,12 @@ function PeopleList(props: {
   byRef: Map<string, Entity>;
   empty: string;
 }) {
-  const classes = useStyles();
   return (
-    <section aria-labelledby={props.id}>
-      <Typography
-        id={props.id}
-        variant="subtitle1"
-        component="h3"
-        className={classes.heading}
-      >
-        {props.title}
-      </Typography>
-      {props.refs.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          {props.empty}
-        </Typography>
-      ) : (
-        <ul className={classes.list}>
-          {props.refs.map(ref => (
-            <Person key={ref} entityRef={ref} entity={props.byRef.get(ref)} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <TitledList id={props.id} title={props.title} empty={props.empty}>
+      {props.refs.map(ref => (
+        <Person key={ref} entityRef={ref} entity={props.byRef.get(ref)} />
+      ))}
+    </TitledList>
   );
 }
 

@@ -6,18 +6,12 @@ import {
   catalogApiRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { normalizeRef, normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { chaptersOf } from './communityEntities';
-
-const useStyles = makeStyles(theme => ({
-  list: { margin: 0, paddingLeft: theme.spacing(3) },
-  heading: { '&:not(:first-child)': { marginTop: theme.spacing(2) } },
-}));
+import { TitledList } from './TitledList';
 
 function RefSection(props: {
   id: string;
@@ -25,31 +19,14 @@ function RefSection(props: {
   refs: Array<string | Entity>;
   empty: string;
 }) {
-  const classes = useStyles();
   return (
-    <section aria-labelledby={props.id}>
-      <Typography
-        id={props.id}
-        variant="subtitle1"
-        component="h3"
-        className={classes.heading}
-      >
-        {props.title}
-      </Typography>
-      {props.refs.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          {props.empty}
-        </Typography>
-      ) : (
-        <ul className={classes.list}>
-          {props.refs.map(ref => (
-            <li key={typeof ref === 'string' ? ref : stringifyEntityRef(ref)}>
-              <EntityRefLink entityRef={ref} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <TitledList id={props.id} title={props.title} empty={props.empty}>
+      {props.refs.map(ref => (
+        <li key={typeof ref === 'string' ? ref : stringifyEntityRef(ref)}>
+          <EntityRefLink entityRef={ref} />
+        </li>
+      ))}
+    </TitledList>
   );
 }
 
