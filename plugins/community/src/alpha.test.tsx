@@ -11,25 +11,17 @@ import communityPlugin, {
   entityCommunitiesCard,
 } from './alpha';
 import { communityApiRef } from './api';
-import { fakeCommunityBackend } from './__testUtils__/communityBackend';
+import {
+  fakeCommunityBackend,
+  storefrontBackend,
+} from './__testUtils__/communityBackend';
 import {
   communities,
-  entityAdoption,
   relatedEntities,
-  relevantCommunities,
   storefrontBff,
 } from './__testUtils__/fixtures';
 
-const backend = () =>
-  fakeCommunityBackend({
-    '/entities/component/default/storefront-bff/communities': {
-      body: { items: relevantCommunities },
-    },
-    '/entities/component/default/storefront-bff/adoption': {
-      body: { items: entityAdoption },
-    },
-    '/adoption/summary': { body: { items: [] } },
-  }).client;
+const backend = () => storefrontBackend().client;
 
 describe('the new frontend system plugin', () => {
   it('is the community plugin with its page, card and API', () => {

@@ -19,25 +19,14 @@ import {
   communityPlugin,
 } from './plugin';
 import { rootRouteRef } from './routes';
-import { fakeCommunityBackend } from './__testUtils__/communityBackend';
+import { storefrontBackend } from './__testUtils__/communityBackend';
 import {
   communities,
-  entityAdoption,
   relatedEntities,
-  relevantCommunities,
   storefrontBff,
 } from './__testUtils__/fixtures';
 
-const backend = () =>
-  fakeCommunityBackend({
-    '/entities/component/default/storefront-bff/communities': {
-      body: { items: relevantCommunities },
-    },
-    '/entities/component/default/storefront-bff/adoption': {
-      body: { items: entityAdoption },
-    },
-    '/adoption/summary': { body: { items: [] } },
-  }).client;
+const backend = () => storefrontBackend().client;
 
 const mountedRoutes = {
   '/communities': rootRouteRef,

@@ -1,4 +1,5 @@
 import { mockApis } from '@backstage/frontend-test-utils';
+import { entityAdoption, relevantCommunities } from './fixtures';
 import { CommunityClient } from '../api';
 
 /** One answer of the fake backend: a JSON body, or an error. */
@@ -65,3 +66,16 @@ export const FORBIDDEN: FakeAnswer = {
       'You are not allowed to do this: it needs the community.adoption.read permission',
   },
 };
+
+/** The backend's answers about storefront-bff, for the plugin-level tests. */
+export function storefrontBackend() {
+  return fakeCommunityBackend({
+    '/entities/component/default/storefront-bff/communities': {
+      body: { items: relevantCommunities },
+    },
+    '/entities/component/default/storefront-bff/adoption': {
+      body: { items: entityAdoption },
+    },
+    '/adoption/summary': { body: { items: [] } },
+  });
+}
