@@ -8,7 +8,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { appUrl, launch, documentStep, withSignedInPage } = require('./browser');
 const { waitForEntity } = require('./catalog-api');
-const { waitForFinishedScan } = require('./community-api');
+const { waitForExampleAdoption } = require('./community-api');
 
 const timeout = 5 * 60_000;
 
@@ -25,7 +25,7 @@ describe('communities page', () => {
         await waitForEntity(kind, 'default', name, timeout);
       }
       // the cards show adoption rates from the first scan
-      await waitForFinishedScan(timeout);
+      await waitForExampleAdoption(61, timeout);
       browser = await launch();
     },
     { timeout },
@@ -79,6 +79,17 @@ describe('communities page', () => {
         // The community's page, on its Community tab.
         await link.click();
         await page.waitForURL('**/catalog/default/community/devops-practice');
+        // Its Overview: the catalog graph draws copkit's relations.
+        // (the innermost element holding both the card's title and its link)
+        const graph = page
+          .locator('div')
+          .filter({ has: page.getByText('Relations', { exact: true }) })
+          .filter({ has: page.getByText('View graph') })
+          .last();
+        for (const label of ['Jonas Becker', 'Node.js service (golden path)']) {
+          await graph.getByText(label, { exact: true }).waitFor();
+        }
+        await documentStep(page, 'community-relations', { element: graph });
         await page
           .getByRole('link', { name: 'Community', exact: true })
           .click();

@@ -9,7 +9,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { appUrl, launch, documentStep, withSignedInPage } = require('./browser');
 const { waitForEntity } = require('./catalog-api');
-const { waitForFinishedScan } = require('./community-api');
+const { waitForExampleAdoption } = require('./community-api');
 
 const timeout = 5 * 60_000;
 const CHAT_URL = 'https://chat.example.com/payments-cop';
@@ -26,7 +26,7 @@ describe('service page', () => {
         timeout,
       );
       // the pattern statuses come from the first adoption scan
-      await waitForFinishedScan(timeout);
+      await waitForExampleAdoption(61, timeout);
       browser = await launch();
     },
     { timeout },

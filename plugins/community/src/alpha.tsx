@@ -13,7 +13,11 @@ import {
 import GroupWorkIcon from '@material-ui/icons/GroupWork';
 import { z } from 'zod';
 import { CommunityClient, communityApiRef } from './api';
-import { rootRouteRef } from './routes';
+import {
+  adoptionRouteRef,
+  rootRouteRef,
+  selectedTemplateRouteRef,
+} from './routes';
 
 /**
  * The {@link CommunityApi} for the new frontend system.
@@ -142,8 +146,9 @@ export const entityPatternOverviewCard = EntityCardBlueprint.make({
 
 /**
  * copkit's community plugin for the new frontend system: the communities
- * page (and its sidebar entry), the communities card for Component pages,
- * and the community API.
+ * page with the adoption dashboard (and its sidebar entry), the
+ * communities card for Component pages, the Community and Pattern entity
+ * tabs and overview cards, and the community API.
  *
  * @alpha
  */
@@ -154,6 +159,10 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    adoption: adoptionRouteRef,
+  },
+  externalRoutes: {
+    selectedTemplate: selectedTemplateRouteRef,
   },
   extensions: [
     communityApi,

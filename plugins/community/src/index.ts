@@ -1,7 +1,8 @@
 /**
  * copkit's Communities of Practice in the Backstage frontend: the
- * communities page, the communities card for service pages, and the client
- * of the community backend.
+ * communities card for service pages, the communities page and adoption
+ * dashboard, the Community and Pattern entity tabs, and the client of the
+ * community backend.
  *
  * This entry point serves the legacy frontend system; the new frontend
  * system's plugin is the default export of `@copkit/plugin-community/alpha`.
@@ -17,6 +18,7 @@ export {
 export {
   rootRouteRef as communityRootRouteRef,
   adoptionRouteRef as communityAdoptionRouteRef,
+  selectedTemplateRouteRef as communitySelectedTemplateRouteRef,
 } from './routes';
 export { communityApiRef, CommunityClient } from './api';
 export type {

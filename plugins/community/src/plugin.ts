@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { CommunityClient, communityApiRef } from './api';
-import { adoptionRouteRef, rootRouteRef } from './routes';
+import {
+  adoptionRouteRef,
+  rootRouteRef,
+  selectedTemplateRouteRef,
+} from './routes';
 
 /**
  * copkit's community plugin for apps on the legacy frontend system. Apps on
@@ -21,6 +25,9 @@ export const communityPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     adoption: adoptionRouteRef,
+  },
+  externalRoutes: {
+    selectedTemplate: selectedTemplateRouteRef,
   },
   apis: [
     createApiFactory({

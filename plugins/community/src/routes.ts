@@ -1,4 +1,8 @@
-import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/core-plugin-api';
 
 /**
  * The communities page, `/communities` by default.
@@ -18,4 +22,19 @@ export const adoptionRouteRef = createSubRouteRef({
   id: 'community-adoption',
   parent: rootRouteRef,
   path: '/adoption',
+});
+
+/**
+ * The scaffolder's form for one template, where "Create" buttons lead. The
+ * new frontend system binds it to the scaffolder by itself; legacy apps
+ * bind it in `bindRoutes` to `scaffolderPlugin.routes.selectedTemplate`.
+ * Unbound, the buttons are left out.
+ *
+ * @public
+ */
+export const selectedTemplateRouteRef = createExternalRouteRef({
+  id: 'community-selected-template',
+  params: ['namespace', 'templateName'],
+  optional: true,
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

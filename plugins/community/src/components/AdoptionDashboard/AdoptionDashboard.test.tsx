@@ -85,7 +85,7 @@ const lastScan: ScanSummary = {
 };
 
 const PAYMENTS_CELL =
-  'Idempotent payments in Payments: 75% adopted, 3 of 4 applicable services; 1 not adopted, 0 exempt, 0 errors';
+  'Idempotent payments in Payments: 75% adopted (3 adopted, 1 not adopted); 0 exempt, 0 errors';
 
 function Location() {
   const { search } = useLocation();
@@ -153,9 +153,15 @@ describe('AdoptionDashboard', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', {
-        name: 'Design tokens in Storefront: 33% adopted, 1 of 3 applicable services; 2 not adopted, 1 exempt, 0 errors',
+        name: 'Design tokens in Storefront: 33% adopted (1 adopted, 2 not adopted); 1 exempt, 0 errors',
       }),
     ).toBeInTheDocument();
+    // The numbers under a rate are the ones it is computed from: errors
+    // are left out of both.
+    const withError = screen.getByRole('button', {
+      name: /^Accessible forms in .+: 100% adopted \(1 adopted, 0 not adopted\); 0 exempt, 1 errors$/,
+    });
+    expect(withError).toHaveTextContent('100%1/1');
     // A pattern with no services in a value stream is marked, not coloured.
     expect(
       screen.getByRole('img', {

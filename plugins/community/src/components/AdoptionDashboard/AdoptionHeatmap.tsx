@@ -104,9 +104,9 @@ export function cellLabel(
   streamTitle: string,
 ): string {
   return (
-    `${patternTitle} in ${streamTitle}: ${formatRate(cell.rate)} adopted, ` +
-    `${cell.adopted} of ${cell.applicable} applicable services; ` +
-    `${cell.notAdopted} not adopted, ${cell.exempt} exempt, ${cell.errors} errors`
+    `${patternTitle} in ${streamTitle}: ${formatRate(cell.rate)} adopted ` +
+    `(${cell.adopted} adopted, ${cell.notAdopted} not adopted); ` +
+    `${cell.exempt} exempt, ${cell.errors} errors`
   );
 }
 
@@ -206,7 +206,7 @@ function CellButton(props: {
     >
       <span className={classes.rate}>{formatRate(cell.rate)}</span>
       <span className={classes.counts}>
-        {cell.adopted}/{cell.applicable}
+        {cell.adopted}/{cell.adopted + cell.notAdopted}
       </span>
     </button>
   );
@@ -217,8 +217,9 @@ function HeatmapLegend() {
   return (
     <>
       <Typography variant="body2" component="p" id="adoption-legend">
-        Share of applicable services that adopted the pattern (adopted /
-        applicable under the rate):
+        Share of the services judged that adopted the pattern; under the rate,
+        adopted / (adopted + not adopted). Exempt services and errors are left
+        out of the rate.
       </Typography>
       <ul className={classes.legend} aria-labelledby="adoption-legend">
         {RATE_BINS.map(bin => (

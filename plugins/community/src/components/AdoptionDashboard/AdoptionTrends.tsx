@@ -124,7 +124,7 @@ function TrendView(props: { series: TrendSeries[] }) {
       <table className={classes.table}>
         <caption style={{ textAlign: 'left' }}>
           <Typography variant="body2" component="span">
-            Adoption rate per day (adopted / applicable)
+            Adoption rate per day (adopted / (adopted + not adopted))
           </Typography>
         </caption>
         <thead>
@@ -155,7 +155,7 @@ function TrendView(props: { series: TrendSeries[] }) {
                   <td key={line.patternRef}>
                     {point
                       ? `${formatRate(point.rate)} (${point.adopted}/${
-                          point.applicable
+                          point.adopted + point.notAdopted
                         })`
                       : '—'}
                   </td>

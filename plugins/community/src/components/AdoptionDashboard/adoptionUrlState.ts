@@ -11,15 +11,18 @@ export type AdoptionUrlState = {
   trends: string[];
 };
 
+/** The statuses a cell lists (a cell holds no not-applicable services). */
 const STATUSES: AdoptionStatus[] = [
   'adopted',
   'not-adopted',
   'exempt',
-  'not-applicable',
   'error',
 ];
 
-/** The dashboard's state from the query string; unknown values are dropped. */
+/**
+ * The dashboard's state from the query string; an unknown status falls back
+ * to the default (not adopted).
+ */
 export function parseAdoptionUrl(params: URLSearchParams): AdoptionUrlState {
   const pattern = params.get('pattern');
   const valueStream = params.get('valueStream');
@@ -29,7 +32,9 @@ export function parseAdoptionUrl(params: URLSearchParams): AdoptionUrlState {
     cell:
       pattern && valueStream ? { patternRef: pattern, valueStream } : undefined,
     status:
-      status === 'all' ? undefined : STATUSES.find(known => known === status),
+      status === 'all'
+        ? undefined
+        : STATUSES.find(known => known === status) ?? 'not-adopted',
     trends: [...new Set(params.getAll('trend').filter(Boolean))],
   };
 }

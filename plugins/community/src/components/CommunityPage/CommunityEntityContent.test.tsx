@@ -16,6 +16,7 @@ import {
 } from '../../__testUtils__/communityBackend';
 import { communities, relatedEntities } from '../../__testUtils__/fixtures';
 import { CommunityEntityContent } from './CommunityEntityContent';
+import { selectedTemplateRouteRef } from '../../routes';
 
 const SUMMARY = '/communities/default/payment-experience/summary';
 const ADOPTION_SUMMARY = '/adoption/summary';
@@ -109,7 +110,7 @@ const cell = {
 
 async function renderContent(
   answers: Record<string, FakeAnswer>,
-  options: { entity?: Entity; catalogApi?: unknown } = {},
+  options: { entity?: Entity; catalogApi?: unknown; scaffolder?: boolean } = {},
 ) {
   const { client } = fakeCommunityBackend(answers);
   await renderInTestApp(
@@ -127,7 +128,16 @@ async function renderContent(
             }),
         ],
       ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        // where the app's scaffolder shows a template's form
+        ...(options.scaffolder === false
+          ? {}
+          : {
+              '/scaffold/templates/:namespace/:templateName':
+                selectedTemplateRouteRef,
+            }),
+      },
     },
   );
 }
@@ -176,7 +186,7 @@ describe('CommunityEntityContent', () => {
     });
     expect(create).toHaveAttribute(
       'href',
-      '/create/templates/default/payment-service',
+      '/scaffold/templates/default/payment-service',
     );
     expect(screen.getByLabelText('Radar: trial')).toBeInTheDocument();
     expect(screen.getByText('75% adopted (3 of 4)')).toBeInTheDocument();
@@ -254,11 +264,32 @@ describe('CommunityEntityContent', () => {
         /Could not load the community's numbers: You are not allowed to do this: it needs the community.adoption.read permission/,
       ),
     ).toBeInTheDocument();
+    // What the catalog says still shows: the templates and patterns,
+    // with the reason the adoption rates are missing.
     expect(
       await screen.findByText(
-        /Could not load what this community publishes: You are not allowed/,
+        /Adoption rates unavailable: You are not allowed to do this/,
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Create from Payment service' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('not scanned yet')).not.toBeInTheDocument();
+  });
+
+  it('leaves out Create buttons in an app without a scaffolder', async () => {
+    await renderContent(
+      {
+        [SUMMARY]: { body: summary },
+        [ADOPTION_SUMMARY]: { body: { items: [] } },
+      },
+      { scaffolder: false },
+    );
+
+    expect(await screen.findByText('Payment service')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Create from/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows catalog errors in the cards that need the catalog', async () => {

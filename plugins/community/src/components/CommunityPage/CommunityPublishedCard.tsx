@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, LinkButton, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   EntityRefLink,
@@ -18,11 +18,11 @@ import { communityApiRef } from '../../api';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import {
   countsByPattern,
-  createTemplatePath,
   formatRate,
   patternsOf,
   templatesOf,
 } from './communityEntities';
+import { TemplateCreateButton } from '../TemplateCreateButton';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, padding: 0, listStyle: 'none' },
@@ -50,21 +50,15 @@ function TemplateList(props: { templates: Entity[] }) {
   return (
     <ul className={classes.list}>
       {props.templates.map(template => {
-        const title = template.metadata.title ?? template.metadata.name;
         return (
           <li key={stringifyEntityRef(template)} className={classes.item}>
             <span className={classes.grow}>
               <EntityRefLink entityRef={template} />
             </span>
-            <LinkButton
-              to={createTemplatePath(template)}
-              size="small"
-              variant="outlined"
-              color="primary"
-              aria-label={`Create from ${title}`}
-            >
-              Create
-            </LinkButton>
+            <TemplateCreateButton
+              templateRef={stringifyEntityRef(template)}
+              title={template.metadata.title ?? template.metadata.name}
+            />
           </li>
         );
       })}
@@ -74,7 +68,8 @@ function TemplateList(props: { templates: Entity[] }) {
 
 function PatternList(props: {
   patterns: Entity[];
-  counts: Map<string, AdoptionCounts>;
+  /** Undefined while the adoption summary is loading or when it failed. */
+  counts?: Map<string, AdoptionCounts>;
 }) {
   const classes = useStyles();
   if (props.patterns.length === 0) {
@@ -89,7 +84,7 @@ function PatternList(props: {
       {props.patterns.map(pattern => {
         const ref = stringifyEntityRef(pattern).toLocaleLowerCase('en-US');
         const status = (pattern.spec as { status?: string })?.status;
-        const counts = props.counts.get(ref);
+        const counts = props.counts?.get(ref);
         return (
           <li key={ref} className={classes.item}>
             <span className={classes.grow}>
@@ -103,11 +98,11 @@ function PatternList(props: {
               />
             )}
             <Typography variant="body2">
-              {counts
-                ? `${formatRate(counts.rate)} adopted (${counts.adopted} of ${
-                    counts.adopted + counts.notAdopted
-                  })`
-                : 'not scanned yet'}
+              {counts &&
+                `${formatRate(counts.rate)} adopted (${counts.adopted} of ${
+                  counts.adopted + counts.notAdopted
+                })`}
+              {props.counts && !counts && 'not scanned yet'}
             </Typography>
           </li>
         );
@@ -128,18 +123,24 @@ export function CommunityPublishedCard() {
   const catalogApi = useApi(catalogApiRef);
   const communityApi = useApi(communityApiRef);
   const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  // The catalog's part shows even when adoption may not be read.
   const { value, loading, error } = useAsync(async () => {
-    const [templates, patterns, cells] = await Promise.all([
+    const [templates, patterns] = await Promise.all([
       catalogApi.getEntities({ filter: { kind: 'Template' } }),
       catalogApi.getEntities({ filter: { kind: 'Pattern' } }),
-      communityApi.getAdoptionSummary({ community: ref }),
     ]);
     return {
       templates: templatesOf(ref, templates.items),
       patterns: patternsOf(ref, patterns.items),
-      counts: countsByPattern(cells),
     };
-  }, [catalogApi, communityApi, ref]);
+  }, [catalogApi, ref]);
+  const summary = useAsync(
+    async () =>
+      countsByPattern(
+        await communityApi.getAdoptionSummary({ community: ref }),
+      ),
+    [communityApi, ref],
+  );
 
   return (
     <InfoCard
@@ -174,7 +175,13 @@ export function CommunityPublishedCard() {
             >
               Patterns
             </Typography>
-            <PatternList patterns={value.patterns} counts={value.counts} />
+            {summary.error && value.patterns.length > 0 && (
+              <CommunityErrorPanel
+                title="Adoption rates unavailable"
+                error={summary.error}
+              />
+            )}
+            <PatternList patterns={value.patterns} counts={summary.value} />
           </section>
         </>
       )}

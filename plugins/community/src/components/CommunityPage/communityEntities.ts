@@ -108,14 +108,6 @@ export function formatRate(rate: number | null | undefined): string {
     : `${Math.round(rate * 100)}%`;
 }
 
-/** The scaffolder page of a template. */
-export function createTemplatePath(template: Entity): string {
-  const namespace = template.metadata.namespace ?? 'default';
-  return `/create/templates/${encodeURIComponent(
-    namespace,
-  )}/${encodeURIComponent(template.metadata.name)}`;
-}
-
 /** The `links` of an entity with one of the given types. */
 export function linksOfType(entity: Entity, types: string[]) {
   return (entity.metadata.links ?? []).filter(

@@ -14,6 +14,7 @@ import {
   fakeCommunityBackend,
 } from '../../__testUtils__/communityBackend';
 import { PatternAdoptionContent } from './PatternAdoptionContent';
+import { selectedTemplateRouteRef } from '../../routes';
 
 const ADOPTION = '/patterns/default/structured-logging/adoption';
 const SUMMARY = '/adoption/summary';
@@ -141,7 +142,10 @@ async function renderContent(answers: Record<string, FakeAnswer>, route = '/') {
     </EntityProvider>,
     {
       apis: [[communityApiRef, backend.client]],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName': selectedTemplateRouteRef,
+      },
       initialRouteEntries: [route],
     },
   );
@@ -162,7 +166,7 @@ describe('PatternAdoptionContent', () => {
     );
     expect(
       screen.getByRole('button', {
-        name: 'Create from template:default/node-service',
+        name: /^Create from /,
       }),
     ).toHaveAttribute('href', '/create/templates/default/node-service');
     const exemptions = screen.getByRole('table', { name: 'Exemptions' });
@@ -272,6 +276,22 @@ describe('PatternAdoptionContent', () => {
       expect(requests).toContain(
         '/adoption/export.csv?pattern=pattern%3Adefault%2Fstructured-logging&status=not-adopted&valueStream=domain%3Adefault%2Fpayments',
       ),
+    );
+  });
+
+  it('ignores a status it does not know, and shows a linked value stream as chosen', async () => {
+    const { requests } = await renderContent(
+      data,
+      '/?status=done&valueStream=domain%3Adefault%2Fnowhere',
+    );
+
+    await screen.findByRole('table', { name: 'Services' });
+    expect(screen.getByLabelText('Status')).toHaveValue('');
+    expect(screen.getByLabelText('Value stream')).toHaveValue(
+      'domain:default/nowhere',
+    );
+    expect(requests).toContain(
+      '/patterns/default/structured-logging/adoption?valueStream=domain%3Adefault%2Fnowhere&limit=20',
     );
   });
 

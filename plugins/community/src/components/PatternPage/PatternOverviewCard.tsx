@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { InfoCard, Link, LinkButton } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -12,6 +12,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { PatternEntityV1alpha1 } from '@copkit/plugin-community-common';
 import { normalizeRef, normalizeRefs } from '../../lib/refs';
 import { linksOfType } from '../CommunityPage/communityEntities';
+import { TemplateCreateButton } from '../TemplateCreateButton';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -26,14 +27,6 @@ const useStyles = makeStyles(theme => ({
   item: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
   heading: { marginTop: theme.spacing(2) },
 }));
-
-/** The scaffolder page of a template ref `template:ns/name`. */
-function createPath(ref: string): string {
-  const [, namespace, name] = /^[^:]+:([^/]+)\/(.+)$/.exec(ref) ?? [];
-  return `/create/templates/${encodeURIComponent(
-    namespace,
-  )}/${encodeURIComponent(name)}`;
-}
 
 function Exemptions(props: { pattern: PatternEntityV1alpha1 }) {
   const exemptions = props.pattern.spec?.exemptions ?? [];
@@ -141,15 +134,7 @@ export function PatternOverviewCard() {
           {templates.map(template => (
             <li key={template} className={classes.item}>
               <EntityRefLink entityRef={template} />
-              <LinkButton
-                to={createPath(template)}
-                size="small"
-                variant="outlined"
-                color="primary"
-                aria-label={`Create from ${template}`}
-              >
-                Create
-              </LinkButton>
+              <TemplateCreateButton templateRef={template} />
             </li>
           ))}
         </ul>

@@ -16,7 +16,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   ADOPTION_STATUSES,
   AdoptionResult,
-  AdoptionStatus,
 } from '@copkit/plugin-community-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -79,7 +78,7 @@ function ValueStreamOption(props: { valueStream: string }) {
 
 function ValueStream(props: { valueStream: string }) {
   return props.valueStream === 'unassigned' ? (
-    <>Unassigned</>
+    <>No value stream</>
   ) : (
     <EntityRefLink entityRef={props.valueStream} />
   );
@@ -97,14 +96,21 @@ export function PatternServicesCard(props: {
   const classes = useStyles();
   const communityApi = useApi(communityApiRef);
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
+  // a status the backend does not know (a mistyped link) is ignored
+  const status = ADOPTION_STATUSES.find(s => s === params.get('status')) ?? '';
   const valueStream = params.get('valueStream') ?? '';
+  // a value stream from a link that the summary does not list (yet) still
+  // shows as chosen
+  const streamChoices =
+    valueStream && !valueStreams.includes(valueStream)
+      ? [...valueStreams, valueStream]
+      : valueStreams;
   const cursor = params.get('cursor') ?? undefined;
 
   const page = useAsync(
     () =>
       communityApi.getPatternAdoption(patternRef, {
-        status: status ? [status as AdoptionStatus] : undefined,
+        status: status ? [status] : undefined,
         valueStreams: valueStream ? [valueStream] : undefined,
         limit: PAGE_SIZE,
         cursor,
@@ -130,7 +136,7 @@ export function PatternServicesCard(props: {
           label={status || valueStream ? 'Export these services' : undefined}
           query={{
             pattern: patternRef,
-            status: status ? [status as AdoptionStatus] : undefined,
+            status: status ? [status] : undefined,
             valueStreams: valueStream ? [valueStream] : undefined,
           }}
           fileName={csvFileName([patternRef, valueStream, status])}
@@ -168,10 +174,10 @@ export function PatternServicesCard(props: {
           }
         >
           <option value="">All value streams</option>
-          {valueStreams.map(v =>
+          {streamChoices.map(v =>
             v === 'unassigned' ? (
               <option key={v} value={v}>
-                Unassigned
+                No value stream
               </option>
             ) : (
               <ValueStreamOption key={v} valueStream={v} />

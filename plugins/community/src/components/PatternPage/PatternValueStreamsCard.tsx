@@ -63,7 +63,7 @@ export function PatternValueStreamsCard(props: {
               <TableRow key={cell.valueStream}>
                 <TableCell>
                   {cell.valueStream === 'unassigned' ? (
-                    'Unassigned'
+                    'No value stream'
                   ) : (
                     <EntityRefLink entityRef={cell.valueStream} />
                   )}

@@ -1,0 +1,1 @@
+export { TemplateCreateButton } from './TemplateCreateButton';
