@@ -209,6 +209,38 @@ describe('CommunityEntityContent', () => {
     expect(screen.getByRole('link', { name: 'ana' })).toBeInTheDocument();
   });
 
+  it('shows the first 20 of a long list of participants, and all on demand', async () => {
+    const members = Array.from(
+      { length: 25 },
+      (_, i) => `user:default/person-${String(i).padStart(2, '0')}`,
+    );
+    await renderContent(
+      {
+        [SUMMARY]: { body: summary },
+        [ADOPTION_SUMMARY]: { body: { items: [] } },
+      },
+      {
+        entity: {
+          ...paymentExperience,
+          spec: { ...paymentExperience.spec, members },
+        } as Entity,
+      },
+    );
+
+    const participants = await screen.findByRole('region', {
+      name: 'Participants',
+    });
+    expect(within(participants).getAllByRole('listitem')).toHaveLength(20);
+    expect(within(participants).getByText('person-19')).toBeInTheDocument();
+    expect(within(participants).queryByText('person-20')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 25 participants' }),
+    );
+    expect(within(participants).getAllByRole('listitem')).toHaveLength(25);
+    expect(within(participants).getByText('person-24')).toBeInTheDocument();
+  });
+
   it('shows scope: value streams, services, parent and chapters', async () => {
     await renderContent(
       {

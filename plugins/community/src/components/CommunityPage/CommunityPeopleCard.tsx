@@ -65,6 +65,9 @@ function Person(props: { entityRef: string; entity?: Entity }) {
   );
 }
 
+/** How many people a list shows before "Show all". */
+export const PEOPLE_SHOWN = 20;
+
 function PeopleList(props: {
   id: string;
   title: string;
@@ -72,12 +75,26 @@ function PeopleList(props: {
   byRef: Map<string, Entity>;
   empty: string;
 }) {
+  const [all, setAll] = useState(false);
+  const { refs } = props;
+  const shown = all ? refs : refs.slice(0, PEOPLE_SHOWN);
   return (
-    <TitledList id={props.id} title={props.title} empty={props.empty}>
-      {props.refs.map(ref => (
-        <Person key={ref} entityRef={ref} entity={props.byRef.get(ref)} />
-      ))}
-    </TitledList>
+    <>
+      <TitledList id={props.id} title={props.title} empty={props.empty}>
+        {shown.map(ref => (
+          <Person key={ref} entityRef={ref} entity={props.byRef.get(ref)} />
+        ))}
+      </TitledList>
+      {refs.length > PEOPLE_SHOWN && (
+        <Button size="small" onClick={() => setAll(!all)}>
+          {all
+            ? `Show the first ${PEOPLE_SHOWN}`
+            : `Show all ${refs.length} ${props.title.toLocaleLowerCase(
+                'en-US',
+              )}`}
+        </Button>
+      )}
+    </>
   );
 }
 
@@ -97,7 +114,18 @@ export function CommunityPeopleCard() {
   const { value, loading, error } = useAsync(async () => {
     const refs = [...new Set(key ? key.split(',') : [])];
     if (refs.length === 0) return new Map<string, Entity>();
-    const { items } = await catalogApi.getEntitiesByRefs({ entityRefs: refs });
+    // only what the list shows: names, and the members of groups
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs: refs,
+      fields: [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.title',
+        'spec.profile.displayName',
+        'relations',
+      ],
+    });
     const found = items.filter((item): item is Entity => Boolean(item));
     return new Map(
       found.map(item => [
