@@ -33,8 +33,12 @@ const communityNames = (patterns: PatternDef[]) => [
   ...new Set(patterns.map(p => p.community)),
 ];
 
+/** The name of the `i`th Component. */
+export const serviceName = (i: number) =>
+  `service-${String(i).padStart(5, '0')}`;
+
 function component(i: number, rng: Random): Entity {
-  const name = `service-${String(i).padStart(5, '0')}`;
+  const name = serviceName(i);
   const owner = `group:default/team-${i % TEAMS}`;
   const system = `system-${i % SYSTEMS}`;
   const template = rng.chance(0.4)
@@ -46,7 +50,6 @@ function component(i: number, rng: Random): Entity {
     metadata: {
       name,
       namespace: 'default',
-      uid: `uid-${name}`,
       tags: ['node'],
       annotations: {
         'backstage.io/source-location': `url:https://bench.repos/${name}/`,
@@ -56,24 +59,16 @@ function component(i: number, rng: Random): Entity {
       },
     },
     spec: { type: 'service', lifecycle: 'production', owner, system },
-    relations: [
-      { type: 'ownedBy', targetRef: owner },
-      { type: 'partOf', targetRef: `system:default/${system}` },
-    ],
   };
 }
 
+/** A team; its members name it in `spec.memberOf`. */
 function group(i: number): Entity {
-  const members = Array.from(
-    { length: USERS / TEAMS },
-    (_, k) => `user:default/user-${i * (USERS / TEAMS) + k}`,
-  );
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name: `team-${i}`, namespace: 'default', title: `Team ${i}` },
     spec: { type: 'team', children: [] },
-    relations: members.map(targetRef => ({ type: 'hasMember', targetRef })),
   };
 }
 
@@ -112,9 +107,7 @@ function community(name: string, i: number, components: number): Entity {
       services: Array.from(
         { length: 20 },
         (_, k) =>
-          `component:default/service-${String(
-            (i * 97 + k * 31) % components,
-          ).padStart(5, '0')}`,
+          `component:default/${serviceName((i * 97 + k * 31) % components)}`,
       ),
     },
   };
@@ -138,7 +131,10 @@ function template(name: string, i: number, communities: string[]): Entity {
   };
 }
 
-/** Every entity of the API benchmark's catalog. */
+/**
+ * Every entity of the API benchmark's catalog, as their sources hold them:
+ * the catalog computes relations and uids.
+ */
 export function apiEntities(
   components: number,
   patterns: PatternDef[],

@@ -97,3 +97,23 @@ export async function postgresDatabase(
     },
   };
 }
+
+/** Drops every database on the server whose name starts with `prefix`. */
+export async function dropPostgresDatabases(prefix: string) {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/postgres`,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const { rows } = await admin.raw<{ rows: Array<{ datname: string }> }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
