@@ -1,32 +1,13 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  createMockDirectory,
-  MockDirectoryContent,
-} from '@backstage/backend-test-utils';
 import { RepositoryFiles } from '@copkit/plugin-community-node';
-import path from 'node:path';
 import { FileRule, fileDetector } from './fileDetector';
+import { repositoryFilesFromRecord } from './testFiles';
 import {
-  repositoryFilesFromDirectory,
-  repositoryFilesFromRecord,
-  TestFilesOptions,
-} from './testFiles';
+  repositoryHarness,
+  testEntity,
+} from './__testUtils__/repositoryHarness';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'orders' },
-};
-
-// One directory per file: each mock directory adds a process exit hook.
-const mockDir = createMockDirectory();
-const onDisk = (content: MockDirectoryContent, options?: TestFilesOptions) => {
-  mockDir.setContent(content);
-  return repositoryFilesFromDirectory(mockDir.path, options);
-};
-
-const fixture = (name: string) =>
-  repositoryFilesFromDirectory(path.join(__dirname, '__fixtures__', name));
+const entity = testEntity;
+const { onDisk, fixture } = repositoryHarness();
 
 const detect = (rule: FileRule, files: RepositoryFiles) =>
   fileDetector.detect({ rule, entity, files });
