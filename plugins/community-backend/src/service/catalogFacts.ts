@@ -111,27 +111,20 @@ export type PatternFacts = {
   templateRefs: string[];
 };
 
-/** Every Pattern the caller may read. */
-export async function loadPatterns(
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<PatternFacts[]> {
-  const { items } = await catalog.getEntities(
-    {
-      filter: { kind: 'Pattern' },
-      fields: [
-        'kind',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.title',
-        'spec.status',
-        'spec.community',
-        'spec.templates',
-      ],
-    },
-    { credentials },
-  );
-  return items.map(pattern => ({
+/** The fields {@link patternFacts} reads. */
+export const PATTERN_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'spec.status',
+  'spec.community',
+  'spec.templates',
+];
+
+/** A Pattern entity's facts, refs normalised. */
+export function patternFacts(pattern: Entity): PatternFacts {
+  return {
     ref: refOf(pattern),
     title: titleOf(pattern),
     status:
@@ -140,8 +133,46 @@ export async function loadPatterns(
         : undefined,
     communityRef: normalizeRef(pattern.spec?.community, 'Community', pattern),
     templateRefs: normalizeRefs(pattern.spec?.templates, 'Template', pattern),
-  }));
+  };
 }
+
+/** Every Pattern the caller may read. */
+export async function loadPatterns(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<PatternFacts[]> {
+  const { items } = await catalog.getEntities(
+    { filter: { kind: 'Pattern' }, fields: PATTERN_FIELDS },
+    { credentials },
+  );
+  return items.map(patternFacts);
+}
+
+/**
+ * Reads several entities in one catalog call, as the caller. The answer
+ * lines up with `refs`: `undefined` where a ref is absent, unknown or
+ * hidden from the caller.
+ */
+export async function readEntities(
+  { catalog, credentials }: CatalogLookup,
+  refs: Array<string | undefined>,
+  fields: string[],
+): Promise<Array<Entity | undefined>> {
+  const wanted = refs.filter((ref): ref is string => Boolean(ref));
+  if (wanted.length === 0) return refs.map(() => undefined);
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs: wanted, fields },
+    { credentials },
+  );
+  let next = 0;
+  return refs.map(ref => (ref ? items[next++] ?? undefined : undefined));
+}
+
+/** The catalog, and who is asking. */
+export type CatalogLookup = {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+};
 
 /**
  * The communities a Template is published by: its `copkit.io/community`

@@ -13,10 +13,10 @@ import {
   PatternFacts,
   chatUrlOf,
   communityFacts,
-  loadPatterns,
+  readEntities,
 } from './catalogFacts';
 import { VisibleEntityRefs } from './CatalogVisibility';
-import { ServiceContext, loadServiceContext } from './serviceContext';
+import { ServiceContext, loadServiceFacts } from './serviceContext';
 
 /**
  * How much each kind of reason makes a community relevant to a service. A
@@ -32,10 +32,24 @@ export const COMMUNITY_REASON_STRENGTH: Record<CommunityReasonKind, number> = {
   'supports-value-stream': 10,
 };
 
+const COMMUNITY_FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.links',
+  'spec',
+];
+
 /**
  * "Find my community": every community relevant to `entity`, with the
  * reasons in plain words, strongest first. Catalog reads use the caller's
  * credentials, so only what they may read is used or named.
+ *
+ * Three catalog reads, whatever the size of the catalog: only communities
+ * that a relation ties to the service or its template, owner, value stream
+ * or patterns are read, and each is then judged on its own spec.
  */
 export async function findCommunities(options: {
   entity: Entity;
@@ -44,20 +58,23 @@ export async function findCommunities(options: {
   store: AdoptionStore;
   visibleEntityRefs: VisibleEntityRefs;
 }): Promise<RelevantCommunity[]> {
-  const { catalog, credentials } = options;
-  const [communities, patterns, service] = await Promise.all([
-    catalog
-      .getEntities({ filter: { kind: 'Community' } }, { credentials })
-      .then(response => response.items.filter(isCommunityEntity)),
-    loadPatterns(catalog, credentials),
-    loadServiceContext(options),
-  ]);
+  const { service, patterns, candidateCommunityRefs } = await loadServiceFacts(
+    options,
+  );
+  const communities = await readEntities(
+    options,
+    candidateCommunityRefs,
+    COMMUNITY_FIELDS,
+  );
   return rankCommunities({
     service,
-    communities: communities.map(community => ({
-      facts: communityFacts(community),
-      chatUrl: chatUrlOf(community),
-    })),
+    communities: communities
+      .filter((c): c is Entity => Boolean(c))
+      .filter(isCommunityEntity)
+      .map(community => ({
+        facts: communityFacts(community),
+        chatUrl: chatUrlOf(community),
+      })),
     patterns,
   });
 }

@@ -1,16 +1,27 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_MEMBER,
+  RELATION_OWNER_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_VALUE_STREAM } from '@copkit/plugin-community-common';
+import {
+  ANNOTATION_VALUE_STREAM,
+  RELATION_IMPLEMENTS,
+  RELATION_LEADS,
+  RELATION_PARTICIPATES_IN,
+  RELATION_PUBLISHED_BY,
+  RELATION_SUPPORTED_BY,
+} from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
 import {
+  CatalogLookup,
+  PATTERN_FIELDS,
+  PatternFacts,
   kindOf,
   normalizeRef,
+  patternFacts,
+  readEntities,
   refOf,
   relationTargets,
   templateCommunityRefs,
@@ -42,118 +53,171 @@ export type ServiceContext = {
   valueStream?: { ref: string; title: string };
 };
 
-type Lookup = {
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
+/** Everything "find my community" ranks, read as the caller. */
+export type ServiceFacts = {
+  service: ServiceContext;
+  /** The patterns the service adopted or its template implements. */
+  patterns: PatternFacts[];
+  /**
+   * The communities related to the service, its template, owner, owner's
+   * members, value stream or those patterns: the only ones that can have a
+   * reason.
+   */
+  candidateCommunityRefs: string[];
 };
 
-/** Gathers the facts about a service, reading as the caller. */
-export async function loadServiceContext(
-  options: Lookup & {
+const TITLE_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'spec.profile.displayName',
+];
+
+// Relations of each entity that lead to a community. The Community and
+// Pattern processor emits them in pairs, so each mirrors a Community's spec.
+const FIRST_ROUND_FIELDS = [
+  ...TITLE_FIELDS,
+  'metadata.annotations',
+  'spec.domain',
+  'relations',
+];
+const SECOND_ROUND_FIELDS = [
+  ...new Set([...TITLE_FIELDS, ...PATTERN_FIELDS, 'relations']),
+];
+const TO_COMMUNITY = [
+  RELATION_SUPPORTED_BY,
+  RELATION_PUBLISHED_BY,
+  RELATION_OWNER_OF,
+  RELATION_LEADS,
+  RELATION_PARTICIPATES_IN,
+];
+
+/**
+ * Gathers the facts about a service in two catalog reads: first its
+ * template, owner and system; then its value stream, the owner's members
+ * and the patterns it adopted or its template implements.
+ */
+export async function loadServiceFacts(
+  options: CatalogLookup & {
     entity: Entity;
     store: AdoptionStore;
     visibleEntityRefs: VisibleEntityRefs;
   },
-): Promise<ServiceContext> {
+): Promise<ServiceFacts> {
   const { entity, store, visibleEntityRefs } = options;
   const ref = refOf(entity);
-  const [template, owner, valueStream, adopted] = await Promise.all([
-    loadTemplate(entity, options),
-    loadOwner(entity, options),
-    loadValueStream(entity, options),
+  const templateRef = normalizeRef(
+    entity.metadata.annotations?.[ANNOTATION_SOURCE_TEMPLATE],
+    'Template',
+    entity,
+  );
+  const ownerRef =
+    relationTargets(entity, RELATION_OWNED_BY)[0] ??
+    normalizeRef(entity.spec?.owner, 'Group', entity);
+  const annotatedStream = normalizeRef(
+    entity.metadata.annotations?.[ANNOTATION_VALUE_STREAM],
+    'Domain',
+    entity,
+  );
+  const systemRef = annotatedStream
+    ? undefined
+    : relationTargets(entity, RELATION_PART_OF, 'system')[0] ??
+      normalizeRef(entity.spec?.system, 'System', entity);
+
+  const [[template, owner, system], adopted] = await Promise.all([
+    readEntities(
+      options,
+      [templateRef, ownerRef, systemRef],
+      FIRST_ROUND_FIELDS,
+    ),
     store.listResults(
       { entityRef: ref, statuses: ['adopted'], visibleEntityRefs },
       { offset: 0, limit: MAX_ADOPTED_PATTERNS },
     ),
   ]);
-  return {
-    ref,
-    title: titleOf(entity),
-    template,
-    owner,
-    valueStream,
-    adoptedPatternRefs: adopted.items.map(result => result.patternRef),
-  };
-}
 
-async function loadTemplate(entity: Entity, { catalog, credentials }: Lookup) {
-  const ref = normalizeRef(
-    entity.metadata.annotations?.[ANNOTATION_SOURCE_TEMPLATE],
-    'Template',
-    entity,
-  );
-  if (!ref) return undefined;
-  const template = await catalog.getEntityByRef(ref, { credentials });
-  if (!template) return undefined;
-  return {
-    ref,
-    title: titleOf(template),
-    communityRefs: templateCommunityRefs(template),
-  };
-}
-
-async function loadOwner(entity: Entity, { catalog, credentials }: Lookup) {
-  const ref =
-    relationTargets(entity, RELATION_OWNED_BY)[0] ??
-    normalizeRef(entity.spec?.owner, 'Group', entity);
-  if (!ref) return undefined;
-  const owner = await catalog.getEntityByRef(ref, { credentials });
-  const kind = kindOf(ref);
+  const valueStreamRef = annotatedStream ?? (system && domainOf(system));
   const memberRefs =
-    owner && kind === 'group'
+    owner && ownerRef && kindOf(ownerRef) === 'group'
       ? relationTargets(owner, RELATION_HAS_MEMBER, 'user')
       : [];
-  const members = memberRefs.length
-    ? (
-        await catalog.getEntitiesByRefs(
-          {
-            entityRefs: memberRefs,
-            fields: [
-              'kind',
-              'metadata.namespace',
-              'metadata.name',
-              'metadata.title',
-              'spec.profile.displayName',
-            ],
-          },
-          { credentials },
-        )
-      ).items.filter((user): user is Entity => Boolean(user))
-    : [];
+  const adoptedPatternRefs = adopted.items.map(result => result.patternRef);
+  const patternRefs = [
+    ...new Set([
+      ...(template
+        ? relationTargets(template, RELATION_IMPLEMENTS, 'pattern')
+        : []),
+      ...adoptedPatternRefs,
+    ]),
+  ];
+
+  const [valueStream, ...rest] = await readEntities(
+    options,
+    [valueStreamRef, ...memberRefs, ...patternRefs],
+    SECOND_ROUND_FIELDS,
+  );
+  const members = present(rest.slice(0, memberRefs.length));
+  const patterns = present(rest.slice(memberRefs.length));
+  const patternFactsList = patterns.map(patternFacts);
+
   return {
-    ref,
-    title: titleOf(owner, ref),
-    kind,
-    members: members.map(user => ({ ref: refOf(user), title: titleOf(user) })),
+    service: {
+      ref,
+      title: titleOf(entity),
+      template:
+        templateRef && template
+          ? {
+              ref: templateRef,
+              title: titleOf(template),
+              communityRefs: templateCommunityRefs(template),
+            }
+          : undefined,
+      owner: ownerRef
+        ? {
+            ref: ownerRef,
+            title: titleOf(owner, ownerRef),
+            kind: kindOf(ownerRef),
+            members: members.map(user => ({
+              ref: refOf(user),
+              title: titleOf(user),
+            })),
+          }
+        : undefined,
+      valueStream: valueStreamRef
+        ? { ref: valueStreamRef, title: titleOf(valueStream, valueStreamRef) }
+        : undefined,
+      adoptedPatternRefs,
+    },
+    patterns: patternFactsList,
+    candidateCommunityRefs: [
+      ...new Set([
+        ...present([entity, template, owner, valueStream, ...members])
+          .concat(patterns)
+          .flatMap(related => communitiesRelatedTo(related)),
+        ...(template ? templateCommunityRefs(template) : []),
+        ...patternFactsList.flatMap(p =>
+          p.communityRef ? [p.communityRef] : [],
+        ),
+      ]),
+    ],
   };
 }
 
-/**
- * The value stream: the `copkit.io/value-stream` annotation, else the
- * domain of the service's system.
- */
-async function loadValueStream(
-  entity: Entity,
-  { catalog, credentials }: Lookup,
-) {
-  let ref = normalizeRef(
-    entity.metadata.annotations?.[ANNOTATION_VALUE_STREAM],
-    'Domain',
-    entity,
+/** The domain of a System, by relation or spec. */
+function domainOf(system: Entity): string | undefined {
+  return (
+    relationTargets(system, RELATION_PART_OF, 'domain')[0] ??
+    normalizeRef(system.spec?.domain, 'Domain', system)
   );
-  if (!ref) {
-    const systemRef =
-      relationTargets(entity, RELATION_PART_OF, 'system')[0] ??
-      normalizeRef(entity.spec?.system, 'System', entity);
-    const system = systemRef
-      ? await catalog.getEntityByRef(systemRef, { credentials })
-      : undefined;
-    ref = system
-      ? relationTargets(system, RELATION_PART_OF, 'domain')[0] ??
-        normalizeRef(system.spec?.domain, 'Domain', system)
-      : undefined;
-  }
-  if (!ref) return undefined;
-  const domain = await catalog.getEntityByRef(ref, { credentials });
-  return { ref, title: titleOf(domain, ref) };
+}
+
+function communitiesRelatedTo(entity: Entity): string[] {
+  return TO_COMMUNITY.flatMap(type =>
+    relationTargets(entity, type, 'community'),
+  );
+}
+
+function present(entities: Array<Entity | undefined>): Entity[] {
+  return entities.filter((e): e is Entity => Boolean(e));
 }

@@ -3,6 +3,8 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import { CommunityEntitiesProcessor } from '@copkit/plugin-catalog-backend-module-community';
 
 // A subset of the Acme Retail example catalog (catalog-info/*.yaml), with
 // the relations the catalog would add when stitching it.
@@ -252,18 +254,32 @@ function ref(value: string, defaultKind: string, holder: Entity): string {
   );
 }
 
-/** Adds the relations the catalog's processors would emit. */
-function stitch(all: Entity[]): Entity[] {
+/**
+ * Adds the relations the catalog's processors would emit: Backstage's own
+ * for ownership, systems and membership, copkit's processor for the rest.
+ */
+async function stitch(all: Entity[]): Promise<Entity[]> {
   const relations = new Map<string, Array<{ type: string; targetRef: string }>>(
     all.map(e => [stringifyEntityRef(e), []]),
   );
   const relate = (source: string, type: string, target: string) =>
     relations.get(source)?.push({ type, targetRef: target });
+  const copkit = new CommunityEntitiesProcessor();
+  const location = { type: 'url', target: 'https://example.com/catalog.yaml' };
+  const emit = (result: CatalogProcessorResult) => {
+    if (result.type === 'relation') {
+      const { source, type, target } = result.relation;
+      relate(stringifyEntityRef(source), type, stringifyEntityRef(target));
+    }
+  };
   for (const entity of all) {
     const self = stringifyEntityRef(entity);
     const spec = (entity.spec ?? {}) as Record<string, any>;
-    if (typeof spec.owner === 'string') {
+    await copkit.postProcessEntity(entity, location, emit);
+    const copkitKind = entity.kind === 'Community' || entity.kind === 'Pattern';
+    if (typeof spec.owner === 'string' && !copkitKind) {
       relate(self, 'ownedBy', ref(spec.owner, 'Group', entity));
+      relate(ref(spec.owner, 'Group', entity), 'ownerOf', self);
     }
     if (entity.kind === 'Component' || entity.kind === 'System') {
       const parent =
@@ -279,15 +295,6 @@ function stitch(all: Entity[]): Entity[] {
         relate(ref(g, 'Group', entity), 'hasMember', self);
       }
     }
-    const publisher =
-      entity.kind === 'Template'
-        ? entity.metadata.annotations?.['copkit.io/community']
-        : entity.kind === 'Pattern' && spec.community;
-    if (publisher) {
-      const target = ref(publisher, 'Community', entity);
-      relate(self, 'publishedBy', target);
-      relate(target, 'publishes', self);
-    }
   }
   return all.map(e => ({
     ...e,
@@ -295,11 +302,10 @@ function stitch(all: Entity[]): Entity[] {
   }));
 }
 
-/** The example entities, stitched. */
-export const acmeEntities: Entity[] = stitch(entities);
+let stitched: Promise<Entity[]> | undefined;
 
-export function acmeEntity(entityRef: string): Entity {
-  const found = acmeEntities.find(e => stringifyEntityRef(e) === entityRef);
-  if (!found) throw new Error(`No fixture ${entityRef}`);
-  return found;
+/** The example entities, stitched. */
+export function acmeEntities(): Promise<Entity[]> {
+  stitched ??= stitch(entities);
+  return stitched;
 }

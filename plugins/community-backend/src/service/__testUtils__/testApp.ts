@@ -112,7 +112,7 @@ async function buildTestApp(current: () => TestAppOptions): Promise<TestApp> {
     getLatestScan: jest.fn(),
   };
   const catalog = createCatalog(
-    acmeEntities,
+    await acmeEntities(),
     () => new Set(current().hiddenFromRestricted ?? []),
   );
   const permissions = mockServices.permissions.mock({
