@@ -136,18 +136,6 @@ export function patternFacts(pattern: Entity): PatternFacts {
   };
 }
 
-/** Every Pattern the caller may read. */
-export async function loadPatterns(
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<PatternFacts[]> {
-  const { items } = await catalog.getEntities(
-    { filter: { kind: 'Pattern' }, fields: PATTERN_FIELDS },
-    { credentials },
-  );
-  return items.map(patternFacts);
-}
-
 /**
  * Reads several entities in one catalog call, as the caller. The answer
  * lines up with `refs`: `undefined` where a ref is absent, unknown or

@@ -1,6 +1,4 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, RELATION_HAS_MEMBER } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AdoptionCounts,
   CommunityEntityV1alpha1,
@@ -10,12 +8,13 @@ import {
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
 import {
+  CatalogLookup,
+  PATTERN_FIELDS,
   communityFacts,
   kindOf,
-  loadPatterns,
-  refOf,
+  patternFacts,
+  readEntities,
   relationTargets,
-  templateCommunityRefs,
 } from './catalogFacts';
 import { VisibleEntityRefs, isVisible } from './CatalogVisibility';
 import { addDays, formatDay } from './params';
@@ -33,18 +32,13 @@ export const CHANGE_DAYS = 90;
 /** Days before that a snapshot may stand in for a missing one. */
 const SNAPSHOT_TOLERANCE_DAYS = 7;
 
-type Lookup = {
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
-};
-
 /**
  * Counts for one community and its adoption rate now and 90 days ago.
  * Catalog reads use the caller's credentials; the 90-day change, which
  * comes from aggregates, is null unless the caller may read every entity.
  */
 export async function summarizeCommunity(
-  options: Lookup & {
+  options: CatalogLookup & {
     community: CommunityEntityV1alpha1;
     store: AdoptionStore;
     visibleEntityRefs: VisibleEntityRefs;
@@ -52,89 +46,72 @@ export async function summarizeCommunity(
   },
 ): Promise<CommunitySummary> {
   const facts = communityFacts(options.community);
-  const [participants, patterns, templates, adoption] = await Promise.all([
-    countParticipants(facts.members, options),
-    loadPatterns(options.catalog, options.credentials).then(all =>
-      all.filter(pattern => pattern.communityRef === facts.ref),
-    ),
-    countTemplates(options.community, options),
+  const [related, adoption] = await Promise.all([
+    readRelated(options.community, facts.members, options),
     adoptionOf(facts.ref, options),
   ]);
   const byStatus: Record<string, number> = Object.fromEntries(
     PATTERN_STATUSES.map(status => [status, 0]),
   );
-  for (const pattern of patterns) {
+  for (const pattern of related.patterns) {
     if (pattern.status)
       byStatus[pattern.status] = (byStatus[pattern.status] ?? 0) + 1;
   }
   return {
     communityRef: facts.ref,
     leads: facts.leads.length,
-    participants,
-    patterns: { total: patterns.length, byStatus },
-    templates,
+    participants: related.participants,
+    patterns: { total: related.patterns.length, byStatus },
+    templates: related.templates,
     services: facts.services.length,
     valueStreams: facts.valueStreams.length,
     adoption,
   };
 }
 
-/** Users named in `members` plus the users of the groups named there. */
-async function countParticipants(
-  members: string[],
-  { catalog, credentials }: Lookup,
-): Promise<number> {
-  const users = new Set(members.filter(ref => kindOf(ref) === 'user'));
-  const groupRefs = members.filter(ref => kindOf(ref) === 'group');
-  if (groupRefs.length) {
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: groupRefs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
-      },
-      { credentials },
-    );
-    for (const group of items) {
-      if (!group) continue;
-      for (const user of relationTargets(group, RELATION_HAS_MEMBER, 'user')) {
-        users.add(user);
-      }
-    }
-  }
-  return users.size;
-}
-
 /**
- * Templates annotated with `copkit.io/community` naming the community, or
- * that it `publishes`.
+ * In one catalog read, as the caller: the participating groups (for their
+ * users), and the patterns and templates the community publishes (its
+ * `publishes` relations, which the processor emits for a Pattern's
+ * `spec.community` and a Template's `copkit.io/community` annotation).
  */
-async function countTemplates(
+async function readRelated(
   community: Entity,
-  { catalog, credentials }: Lookup,
-): Promise<number> {
-  const ref = refOf(community);
-  const published = new Set(
-    relationTargets(community, RELATION_PUBLISHES, 'template'),
+  members: string[],
+  lookup: CatalogLookup,
+) {
+  const groupRefs = members.filter(ref => kindOf(ref) === 'group');
+  const patternRefs = relationTargets(community, RELATION_PUBLISHES, 'pattern');
+  const templateRefs = relationTargets(
+    community,
+    RELATION_PUBLISHES,
+    'template',
   );
-  const { items } = await catalog.getEntities(
-    {
-      filter: { kind: 'Template' },
-      fields: [
-        'kind',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.annotations',
-        'relations',
-      ],
-    },
-    { credentials },
+  const entities = await readEntities(
+    lookup,
+    [...groupRefs, ...patternRefs, ...templateRefs],
+    [...PATTERN_FIELDS, 'relations'],
   );
-  for (const template of items) {
-    if (templateCommunityRefs(template).includes(ref)) {
-      published.add(refOf(template));
+  const groups = entities.slice(0, groupRefs.length);
+  const patterns = entities.slice(
+    groupRefs.length,
+    groupRefs.length + patternRefs.length,
+  );
+  const templates = entities.slice(groupRefs.length + patternRefs.length);
+
+  // Users named in `members` plus the users of the groups named there.
+  const users = new Set(members.filter(ref => kindOf(ref) === 'user'));
+  for (const group of groups) {
+    if (!group) continue;
+    for (const user of relationTargets(group, RELATION_HAS_MEMBER, 'user')) {
+      users.add(user);
     }
   }
-  return published.size;
+  return {
+    participants: users.size,
+    patterns: patterns.filter((p): p is Entity => Boolean(p)).map(patternFacts),
+    templates: templates.filter(Boolean).length,
+  };
 }
 
 function rateOf(counts: Pick<AdoptionCounts, 'adopted' | 'notAdopted'>) {

@@ -117,8 +117,31 @@ function community(
   };
 }
 
+/**
+ * The `childOf` / `parentOf` relations the catalog adds for `spec.parent`.
+ */
+function withChapterRelations(
+  all: CommunityEntityV1alpha1[],
+): CommunityEntityV1alpha1[] {
+  const refOf = (c: Entity) => `community:default/${c.metadata.name}`;
+  const parentOf = (c: CommunityEntityV1alpha1) =>
+    c.spec.parent &&
+    (c.spec.parent.includes(':')
+      ? c.spec.parent
+      : `community:default/${c.spec.parent}`);
+  return all.map(c => ({
+    ...c,
+    relations: [
+      ...all
+        .filter(chapter => parentOf(chapter) === refOf(c))
+        .map(chapter => ({ type: 'parentOf', targetRef: refOf(chapter) })),
+      ...(parentOf(c) ? [{ type: 'childOf', targetRef: parentOf(c)! }] : []),
+    ],
+  }));
+}
+
 /** A small copy of the example company's communities. */
-export const communities: CommunityEntityV1alpha1[] = [
+export const communities: CommunityEntityV1alpha1[] = withChapterRelations([
   community('engineering-guild', 'Engineering Guild', {
     type: 'guild',
     domain: 'Engineering craft at Acme',
@@ -157,7 +180,7 @@ export const communities: CommunityEntityV1alpha1[] = [
     valueStreams: ['domain:default/storefront'],
     parent: 'community:default/frontend-guild',
   }),
-];
+]);
 
 const group = (name: string, members: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

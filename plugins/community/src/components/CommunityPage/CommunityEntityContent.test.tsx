@@ -6,7 +6,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { communityApiRef } from '../../api';
 import {
@@ -23,6 +23,12 @@ const ADOPTION_SUMMARY = '/adoption/summary';
 
 const paymentExperience = {
   ...communities[1],
+  // what the catalog resolves from the template's annotation and the
+  // pattern's spec.community
+  relations: [
+    { type: 'publishes', targetRef: 'template:default/payment-service' },
+    { type: 'publishes', targetRef: 'pattern:default/idempotent-payments' },
+  ],
   metadata: {
     ...communities[1].metadata,
     links: [
@@ -214,6 +220,10 @@ describe('CommunityEntityContent', () => {
       { length: 25 },
       (_, i) => `user:default/person-${String(i).padStart(2, '0')}`,
     );
+    const catalogApi = catalogApiMock({ entities: relatedEntities });
+    const byRefs = jest.spyOn(catalogApi, 'getEntitiesByRefs');
+    const requested = () =>
+      new Set(byRefs.mock.calls.flatMap(([request]) => request.entityRefs));
     await renderContent(
       {
         [SUMMARY]: { body: summary },
@@ -224,6 +234,7 @@ describe('CommunityEntityContent', () => {
           ...paymentExperience,
           spec: { ...paymentExperience.spec, members },
         } as Entity,
+        catalogApi,
       },
     );
 
@@ -233,12 +244,18 @@ describe('CommunityEntityContent', () => {
     expect(within(participants).getAllByRole('listitem')).toHaveLength(20);
     expect(within(participants).getByText('person-19')).toBeInTheDocument();
     expect(within(participants).queryByText('person-20')).toBeNull();
+    // only the people shown are read from the catalog
+    expect(requested().has('user:default/person-19')).toBe(true);
+    expect(requested().has('user:default/person-20')).toBe(false);
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Show all 25 participants' }),
     );
     expect(within(participants).getAllByRole('listitem')).toHaveLength(25);
     expect(within(participants).getByText('person-24')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(requested().has('user:default/person-24')).toBe(true),
+    );
   });
 
   it('shows scope: value streams, services, parent and chapters', async () => {
@@ -336,7 +353,19 @@ describe('CommunityEntityContent', () => {
         [SUMMARY]: { body: summary },
         [ADOPTION_SUMMARY]: { body: { items: [] } },
       },
-      { catalogApi: failing },
+      {
+        catalogApi: failing,
+        entity: {
+          ...paymentExperience,
+          relations: [
+            ...paymentExperience.relations,
+            {
+              type: 'parentOf',
+              targetRef: 'community:default/frontend-guild-berlin',
+            },
+          ],
+        },
+      },
     );
 
     expect(
@@ -347,6 +376,11 @@ describe('CommunityEntityContent', () => {
     expect(
       screen.getByText(
         /Could not load the chapters of this community: catalog is down/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Could not load what this community publishes: catalog is down/,
       ),
     ).toBeInTheDocument();
   });

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import { groupMembers } from './communityEntities';
+import { NAME_FIELDS, entitiesByRefs, groupMembers } from './communityEntities';
 import { TitledList } from './TitledList';
 
 const useStyles = makeStyles(theme => ({
@@ -68,25 +68,30 @@ function Person(props: { entityRef: string; entity?: Entity }) {
 /** How many people a list shows before "Show all". */
 export const PEOPLE_SHOWN = 20;
 
+/** The refs a list shows: the first {@link PEOPLE_SHOWN}, or all. */
+function shownOf(refs: string[], all: boolean) {
+  return all ? refs : refs.slice(0, PEOPLE_SHOWN);
+}
+
 function PeopleList(props: {
   id: string;
   title: string;
   refs: string[];
+  all: boolean;
+  onToggle: () => void;
   byRef: Map<string, Entity>;
   empty: string;
 }) {
-  const [all, setAll] = useState(false);
-  const { refs } = props;
-  const shown = all ? refs : refs.slice(0, PEOPLE_SHOWN);
+  const { refs, all } = props;
   return (
     <>
       <TitledList id={props.id} title={props.title} empty={props.empty}>
-        {shown.map(ref => (
+        {shownOf(refs, all).map(ref => (
           <Person key={ref} entityRef={ref} entity={props.byRef.get(ref)} />
         ))}
       </TitledList>
       {refs.length > PEOPLE_SHOWN && (
-        <Button size="small" onClick={() => setAll(!all)}>
+        <Button size="small" onClick={props.onToggle}>
           {all
             ? `Show the first ${PEOPLE_SHOWN}`
             : `Show all ${refs.length} ${props.title.toLocaleLowerCase(
@@ -100,33 +105,29 @@ function PeopleList(props: {
 
 /**
  * The leads and participants of a community; participating groups expand
- * to their members.
+ * to their members. Only the people shown are read from the catalog.
  *
  * @public
  */
 export function CommunityPeopleCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();
   const catalogApi = useApi(catalogApiRef);
+  const [allLeads, setAllLeads] = useState(false);
+  const [allMembers, setAllMembers] = useState(false);
   const namespace = entity.metadata.namespace ?? 'default';
   const leads = normalizeRefs(entity.spec?.leads, 'user', namespace);
   const members = normalizeRefs(entity.spec?.members, 'user', namespace);
-  const key = [...leads, ...members].join(',');
+  const key = [
+    ...shownOf(leads, allLeads),
+    ...shownOf(members, allMembers),
+  ].join(',');
   const { value, loading, error } = useAsync(async () => {
     const refs = [...new Set(key ? key.split(',') : [])];
-    if (refs.length === 0) return new Map<string, Entity>();
-    // only what the list shows: names, and the members of groups
-    const { items } = await catalogApi.getEntitiesByRefs({
-      entityRefs: refs,
-      fields: [
-        'kind',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.title',
-        'spec.profile.displayName',
-        'relations',
-      ],
-    });
-    const found = items.filter((item): item is Entity => Boolean(item));
+    // names, and the relations that list the members of groups
+    const found = await entitiesByRefs(catalogApi, refs, [
+      ...NAME_FIELDS,
+      'relations',
+    ]);
     return new Map(
       found.map(item => [
         stringifyEntityRef(item).toLocaleLowerCase('en-US'),
@@ -150,6 +151,8 @@ export function CommunityPeopleCard() {
             id="community-people-leads"
             title="Leads"
             refs={leads}
+            all={allLeads}
+            onToggle={() => setAllLeads(!allLeads)}
             byRef={value}
             empty="No leads yet: its owners can add spec.leads."
           />
@@ -157,6 +160,8 @@ export function CommunityPeopleCard() {
             id="community-people-participants"
             title="Participants"
             refs={members}
+            all={allMembers}
+            onToggle={() => setAllMembers(!allMembers)}
             byRef={value}
             empty="No participants yet: people and teams join through spec.members."
           />

@@ -12,15 +12,17 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   AdoptionCounts,
   CommunityEntityV1alpha1,
+  RELATION_PUBLISHES,
 } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import {
+  NAME_FIELDS,
   countsByPattern,
+  entitiesByRefs,
   formatRate,
-  patternsOf,
-  templatesOf,
+  relatedRefs,
 } from './communityEntities';
 import { TemplateCreateButton } from '../TemplateCreateButton';
 
@@ -36,6 +38,13 @@ const useStyles = makeStyles(theme => ({
   grow: { flexGrow: 1 },
   heading: { marginTop: theme.spacing(2) },
 }));
+
+const titleOf = (entity: Entity) =>
+  entity.metadata.title ?? entity.metadata.name;
+
+function byTitle(entities: Entity[]): Entity[] {
+  return [...entities].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+}
 
 function TemplateList(props: { templates: Entity[] }) {
   const classes = useStyles();
@@ -57,7 +66,7 @@ function TemplateList(props: { templates: Entity[] }) {
             </span>
             <TemplateCreateButton
               templateRef={stringifyEntityRef(template)}
-              title={template.metadata.title ?? template.metadata.name}
+              title={titleOf(template)}
             />
           </li>
         );
@@ -123,17 +132,24 @@ export function CommunityPublishedCard() {
   const catalogApi = useApi(catalogApiRef);
   const communityApi = useApi(communityApiRef);
   const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  // The catalog's part shows even when adoption may not be read.
+  // The catalog's part shows even when adoption may not be read. The
+  // community's `publishes` relations name its templates and patterns
+  // (the catalog resolves annotations and spec.community into them).
   const { value, loading, error } = useAsync(async () => {
     const [templates, patterns] = await Promise.all([
-      catalogApi.getEntities({ filter: { kind: 'Template' } }),
-      catalogApi.getEntities({ filter: { kind: 'Pattern' } }),
+      entitiesByRefs(
+        catalogApi,
+        relatedRefs(entity, RELATION_PUBLISHES, 'template'),
+        NAME_FIELDS,
+      ),
+      entitiesByRefs(
+        catalogApi,
+        relatedRefs(entity, RELATION_PUBLISHES, 'pattern'),
+        [...NAME_FIELDS, 'spec.status'],
+      ),
     ]);
-    return {
-      templates: templatesOf(ref, templates.items),
-      patterns: patternsOf(ref, patterns.items),
-    };
-  }, [catalogApi, ref]);
+    return { templates: byTitle(templates), patterns: byTitle(patterns) };
+  }, [catalogApi, entity]);
   const summary = useAsync(
     async () =>
       countsByPattern(

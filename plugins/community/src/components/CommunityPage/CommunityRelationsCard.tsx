@@ -1,4 +1,8 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -10,7 +14,7 @@ import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { normalizeRef, normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import { chaptersOf } from './communityEntities';
+import { NAME_FIELDS, entitiesByRefs, relatedRefs } from './communityEntities';
 import { TitledList } from './TitledList';
 
 function RefSection(props: {
@@ -40,16 +44,20 @@ export function CommunityRelationsCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();
   const catalogApi = useApi(catalogApiRef);
   const namespace = entity.metadata.namespace ?? 'default';
-  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const parent = entity.spec?.parent
     ? normalizeRef(entity.spec.parent, 'community', namespace)
     : undefined;
-  const chapters = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Community' },
-    });
-    return chaptersOf(ref, items);
-  }, [catalogApi, ref]);
+  // Chapters name their parent in spec.parent; the catalog turns that into
+  // this community's `parentOf` relations.
+  const chapters = useAsync(
+    () =>
+      entitiesByRefs(
+        catalogApi,
+        relatedRefs(entity, RELATION_PARENT_OF, 'community'),
+        NAME_FIELDS,
+      ),
+    [catalogApi, entity],
+  );
 
   return (
     <InfoCard title="Scope" subheader="What this community supports">

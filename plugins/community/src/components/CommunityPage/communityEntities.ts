@@ -4,68 +4,47 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  CatalogApi,
+  getEntityRelations,
+} from '@backstage/plugin-catalog-react';
+import {
   AdoptionCounts,
   AdoptionSummaryCell,
-  RELATION_PUBLISHED_BY,
-  getTemplateCommunityRef,
 } from '@copkit/plugin-community-common';
-import { normalizeRef } from '../../lib/refs';
 
-const publishedBy = (entity: Entity, communityRef: string) =>
-  (entity.relations ?? []).some(
-    relation =>
-      relation.type === RELATION_PUBLISHED_BY &&
-      relation.targetRef.toLocaleLowerCase('en-US') === communityRef,
+/**
+ * The targets of the entity's relations of `type` that are of `kind`, as
+ * lower-case refs: the catalog has already resolved them from the specs.
+ */
+export function relatedRefs(entity: Entity, type: string, kind: string) {
+  const refs = getEntityRelations(entity, type, { kind }).map(ref =>
+    stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
   );
-
-function templateCommunity(template: Entity): string | undefined {
-  try {
-    const ref = getTemplateCommunityRef(template);
-    return ref ? stringifyEntityRef(ref).toLocaleLowerCase('en-US') : undefined;
-  } catch {
-    // A malformed annotation is the catalog's to report, not this page's.
-    return undefined;
-  }
+  return [...new Set(refs)];
 }
 
-/** Templates the community publishes: by annotation or by relation. */
-export function templatesOf(communityRef: string, templates: Entity[]) {
-  return templates.filter(
-    template =>
-      templateCommunity(template) === communityRef ||
-      publishedBy(template, communityRef),
-  );
-}
-
-/** Patterns whose `spec.community` names the community. */
-export function patternsOf(communityRef: string, patterns: Entity[]) {
-  return patterns.filter(pattern => {
-    const spec = pattern.spec as { community?: string } | undefined;
-    const named =
-      typeof spec?.community === 'string' &&
-      normalizeRef(
-        spec.community,
-        'community',
-        pattern.metadata.namespace ?? 'default',
-      ) === communityRef;
-    return named || publishedBy(pattern, communityRef);
+/** Reads entities by ref with only `fields`, dropping the ones not found. */
+export async function entitiesByRefs(
+  catalogApi: CatalogApi,
+  refs: string[],
+  fields: string[],
+): Promise<Entity[]> {
+  if (refs.length === 0) return [];
+  const { items } = await catalogApi.getEntitiesByRefs({
+    entityRefs: refs,
+    fields,
   });
+  return items.filter((item): item is Entity => Boolean(item));
 }
 
-/** Communities whose `spec.parent` is the community: its chapters. */
-export function chaptersOf(communityRef: string, communities: Entity[]) {
-  return communities.filter(community => {
-    const parent = (community.spec as { parent?: string } | undefined)?.parent;
-    return (
-      typeof parent === 'string' &&
-      normalizeRef(
-        parent,
-        'community',
-        community.metadata.namespace ?? 'default',
-      ) === communityRef
-    );
-  });
-}
+/** What a list of linked entities needs to show their names. */
+export const NAME_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'spec.profile.displayName',
+];
 
 /** The members of a group, from its `hasMember` relations. */
 export function groupMembers(group: Entity): string[] {
