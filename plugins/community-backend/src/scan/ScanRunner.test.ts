@@ -3,7 +3,10 @@ import { ConflictError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { AdoptionStore } from '../database/AdoptionStore';
-import { clearTables, createTestStore } from '../database/testFixtures';
+import {
+  clearTables,
+  createTestStore,
+} from '../database/__testUtils__/testFixtures';
 import { TABLES } from '../database/tables';
 import { PartitionCounts } from './PartitionScanner';
 import { ScanRunner } from './ScanRunner';

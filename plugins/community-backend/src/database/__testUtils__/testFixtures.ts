@@ -1,12 +1,37 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { StoredResult } from './AdoptionStore';
-import { DatabaseAdoptionStore } from './DatabaseAdoptionStore';
-import { TABLES } from './tables';
+import { StoredResult } from '../AdoptionStore';
+import { DatabaseAdoptionStore } from '../DatabaseAdoptionStore';
+import { TABLES } from '../tables';
 
 /** A migrated store on a test database, as the plugin would create it. */
 export async function createTestStore(knex: Knex) {
   return DatabaseAdoptionStore.create({
     database: { getClient: async () => knex, migrations: { skip: false } },
+  });
+}
+
+/** The store under test and its database, set before each file's tests. */
+export type TestStore = { knex: Knex; store: DatabaseAdoptionStore };
+
+/**
+ * Runs `body`'s tests once per database (PostgreSQL 15 where one is
+ * configured, SQLite always), each on a migrated store emptied after every
+ * test.
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (db: TestStore) => void,
+) {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  describe.each(databases.eachSupportedId())(`${title} (%s)`, databaseId => {
+    const db = {} as TestStore;
+    beforeAll(async () => {
+      db.knex = await databases.init(databaseId);
+      db.store = await createTestStore(db.knex);
+    });
+    afterEach(() => clearTables(db.knex));
+    body(db);
   });
 }
 
