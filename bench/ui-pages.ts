@@ -83,6 +83,9 @@ function pageSpecs(patternRef: string, cells: number): PageSpec[] {
         { css: section('community-people-participants'), min: PEOPLE_SHOWN },
         { css: section('community-scope-chapters'), min: 2 },
       ],
+      note: `The People card lists the first ${PEOPLE_SHOWN} participants and a "Show all ${
+        SIZE.participantGroups + SIZE.directParticipants
+      } participants" button (each of the 10 groups is one participant, with its members behind "Show 10 members"); the page reads only the people it shows.`,
     },
     {
       id: 'pattern',

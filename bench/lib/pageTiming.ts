@@ -15,6 +15,8 @@ export type PageSpec = {
   expect: Expect[];
   /** Where a progress bar means "still loading"; the whole page by default. */
   progressIn?: string;
+  /** What the report says about the page beyond its expectations. */
+  note?: string;
 };
 
 /** One request of the page's waterfall (Resource Timing). */

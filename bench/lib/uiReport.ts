@@ -140,7 +140,7 @@ function expectations(pages: PageRuns[]): string[] {
       : '';
     return `- ${spec.label}, \`${spec.path}\`: ${spec.expect
       .map(e => `≥ ${n(e.min)} × \`${e.css}\``)
-      .join(', ')}.${scope}`;
+      .join(', ')}.${scope}${spec.note ? ` ${spec.note}` : ''}`;
   });
 }
 
