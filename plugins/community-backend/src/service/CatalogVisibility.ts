@@ -6,6 +6,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TtlCache, principalKey } from './TtlCache';
 
 /** The entities a caller may read; `undefined` means every entity. */
 export type VisibleEntityRefs = ReadonlySet<string> | undefined;
@@ -18,8 +19,6 @@ export function isVisible(visible: VisibleEntityRefs, ref: string): boolean {
 const DEFAULT_TTL_MS = 10_000;
 const MAX_CACHED_PRINCIPALS = 500;
 
-type CacheEntry = { expires: number; value: Promise<VisibleEntityRefs> };
-
 /**
  * Answers which catalog entities a caller may read, so that adoption
  * answers never mention an entity the catalog would hide from them.
@@ -31,9 +30,7 @@ type CacheEntry = { expires: number; value: Promise<VisibleEntityRefs> };
 export class CatalogVisibility {
   readonly #permissions: PermissionsService;
   readonly #catalog: CatalogService;
-  readonly #ttlMs: number;
-  readonly #now: () => number;
-  readonly #cache = new Map<string, CacheEntry>();
+  readonly #cache: TtlCache<VisibleEntityRefs>;
 
   constructor(options: {
     permissions: PermissionsService;
@@ -43,8 +40,11 @@ export class CatalogVisibility {
   }) {
     this.#permissions = options.permissions;
     this.#catalog = options.catalog;
-    this.#ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
-    this.#now = options.now ?? Date.now;
+    this.#cache = new TtlCache({
+      ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+      maxEntries: MAX_CACHED_PRINCIPALS,
+      now: options.now,
+    });
   }
 
   /**
@@ -54,19 +54,9 @@ export class CatalogVisibility {
   async visibleEntityRefs(
     credentials: BackstageCredentials,
   ): Promise<VisibleEntityRefs> {
-    const key = principalKey(credentials);
-    const now = this.#now();
-    const cached = this.#cache.get(key);
-    if (cached && cached.expires > now) {
-      return cached.value;
-    }
-    const value = this.#resolve(credentials);
-    this.#remember(key, { expires: now + this.#ttlMs, value });
-    // A failure is not remembered: the next request asks again.
-    value.catch(() => {
-      if (this.#cache.get(key)?.value === value) this.#cache.delete(key);
-    });
-    return value;
+    return this.#cache.get(principalKey(credentials), () =>
+      this.#resolve(credentials),
+    );
   }
 
   async #resolve(
@@ -87,37 +77,5 @@ export class CatalogVisibility {
       { credentials },
     );
     return new Set(items.map(entity => stringifyEntityRef(entity)));
-  }
-
-  #remember(key: string, entry: CacheEntry) {
-    if (this.#cache.size >= MAX_CACHED_PRINCIPALS) {
-      const now = this.#now();
-      for (const [k, e] of this.#cache) {
-        if (e.expires <= now) this.#cache.delete(k);
-      }
-      if (this.#cache.size >= MAX_CACHED_PRINCIPALS) {
-        // Oldest first: Map keeps insertion order.
-        const oldest = this.#cache.keys().next().value;
-        if (oldest !== undefined) this.#cache.delete(oldest);
-      }
-    }
-    this.#cache.delete(key);
-    this.#cache.set(key, entry);
-  }
-}
-
-function principalKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  switch (principal.type) {
-    case 'user':
-      return `user:${principal.userEntityRef}`;
-    case 'service':
-      return `service:${principal.subject}`;
-    default:
-      return String(principal.type);
   }
 }

@@ -5,7 +5,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogEntityReader } from './CatalogEntityReader';
 import {
   ANNOTATION_COMMUNITY,
   CommunityEntityV1alpha1,
@@ -137,28 +137,20 @@ export function patternFacts(pattern: Entity): PatternFacts {
 }
 
 /**
- * Reads several entities in one catalog call, as the caller. The answer
- * lines up with `refs`: `undefined` where a ref is absent, unknown or
- * hidden from the caller.
+ * Reads several entities in one catalog call (or from the reader's short
+ * cache), as the caller, lined up with `refs`.
  */
-export async function readEntities(
-  { catalog, credentials }: CatalogLookup,
+export function readEntities(
+  { entities, credentials }: CatalogLookup,
   refs: Array<string | undefined>,
   fields: string[],
 ): Promise<Array<Entity | undefined>> {
-  const wanted = refs.filter((ref): ref is string => Boolean(ref));
-  if (wanted.length === 0) return refs.map(() => undefined);
-  const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs: wanted, fields },
-    { credentials },
-  );
-  let next = 0;
-  return refs.map(ref => (ref ? items[next++] ?? undefined : undefined));
+  return entities.read(credentials, refs, fields);
 }
 
-/** The catalog, and who is asking. */
+/** The catalog's entities, and who is asking. */
 export type CatalogLookup = {
-  catalog: CatalogService;
+  entities: CatalogEntityReader;
   credentials: BackstageCredentials;
 };
 

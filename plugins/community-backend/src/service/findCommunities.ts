@@ -1,6 +1,4 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CommunityReason,
   CommunityReasonKind,
@@ -9,6 +7,7 @@ import {
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
 import {
+  CatalogLookup,
   CommunityFacts,
   PatternFacts,
   chatUrlOf,
@@ -51,13 +50,13 @@ const COMMUNITY_FIELDS = [
  * that a relation ties to the service or its template, owner, value stream
  * or patterns are read, and each is then judged on its own spec.
  */
-export async function findCommunities(options: {
-  entity: Entity;
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
-  store: AdoptionStore;
-  visibleEntityRefs: VisibleEntityRefs;
-}): Promise<RelevantCommunity[]> {
+export async function findCommunities(
+  options: CatalogLookup & {
+    entity: Entity;
+    store: AdoptionStore;
+    visibleEntityRefs: VisibleEntityRefs;
+  },
+): Promise<RelevantCommunity[]> {
   const { service, patterns, candidateCommunityRefs } = await loadServiceFacts(
     options,
   );

@@ -8,7 +8,7 @@ import { CommunityApiRouter, RouteDeps, requireEntity } from './routeDeps';
 /** Catalog-derived insights: find my community, community summaries. */
 export function registerInsightRoutes(
   router: CommunityApiRouter,
-  { access, store, catalog, now }: RouteDeps,
+  { access, store, catalog, entities, now }: RouteDeps,
 ) {
   router.get(
     '/entities/:kind/:namespace/:name/communities',
@@ -19,7 +19,7 @@ export function registerInsightRoutes(
       const entity = await requireEntity(catalog, ref, credentials, visible);
       const items = await findCommunities({
         entity,
-        catalog,
+        entities,
         credentials,
         store,
         visibleEntityRefs: visible,
@@ -39,7 +39,7 @@ export function registerInsightRoutes(
     res.json(
       await summarizeCommunity({
         community,
-        catalog,
+        entities,
         credentials,
         store,
         visibleEntityRefs: visible,

@@ -6,6 +6,7 @@ import { AdoptionStore } from '../database/AdoptionStore';
 import { ScanController } from '../scan/ScanController';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { RouteAccess } from './access';
+import { CatalogEntityReader } from './CatalogEntityReader';
 import { VisibleEntityRefs, isVisible } from './CatalogVisibility';
 
 /** The router the OpenAPI document types and validates. */
@@ -19,6 +20,8 @@ export type RouteDeps = {
   store: AdoptionStore;
   scans: ScanController;
   catalog: CatalogService;
+  /** Entities by ref, kept a few seconds per caller. */
+  entities: CatalogEntityReader;
   now: () => Date;
 };
 

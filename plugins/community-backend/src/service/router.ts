@@ -11,6 +11,7 @@ import { AdoptionStore } from '../database/AdoptionStore';
 import { ScanController } from '../scan/ScanController';
 import { RouteAccess } from './access';
 import { registerAdoptionRoutes } from './adoptionRoutes';
+import { CatalogEntityReader } from './CatalogEntityReader';
 import { CatalogVisibility } from './CatalogVisibility';
 import { registerInsightRoutes } from './insightRoutes';
 import { createOpenApiRouter, spec } from '../schema/openapi/generated/router';
@@ -30,6 +31,8 @@ export interface RouterOptions {
   now?: () => Date;
   /** How long a caller's catalog visibility is reused. Default 10 s. */
   visibilityTtlMs?: number;
+  /** How long an entity read for a caller is reused. Default 10 s. */
+  catalogTtlMs?: number;
 }
 
 /**
@@ -54,6 +57,10 @@ export async function createRouter(
     store: options.store,
     scans: options.scans,
     catalog: options.catalog,
+    entities: new CatalogEntityReader({
+      catalog: options.catalog,
+      ttlMs: options.catalogTtlMs,
+    }),
     now: options.now ?? (() => new Date()),
   };
 

@@ -151,6 +151,7 @@ async function buildTestApp(current: () => TestAppOptions): Promise<TestApp> {
     now: () => current().now ?? new Date('2026-11-24T12:00:00Z'),
     // Every request asks again, so that tests can change permissions.
     visibilityTtlMs: 0,
+    catalogTtlMs: 0,
   });
   return { app: express().use(router), store, scans };
 }
