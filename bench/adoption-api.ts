@@ -55,18 +55,38 @@ const WORK = path.join(os.tmpdir(), 'copkit-bench-api');
 const headers = { authorization: mockCredentials.user.header() };
 // Every communities request asks about a different service, spread over
 // the catalog.
-const ENDPOINTS: Array<[string, string[]]> = [
-  ['GET /adoption/summary', ['adoption/summary']],
-  [
-    'GET /entities/component/default/<name>/communities',
-    Array.from(
-      { length: 1000 },
-      (_, i) =>
-        `entities/component/default/${serviceName(
-          (i * 7919) % ENTITIES,
-        )}/communities`,
-    ),
-  ],
+const SERVICES = Array.from(
+  { length: 1000 },
+  (_, i) =>
+    `entities/component/default/${serviceName(
+      (i * 7919) % ENTITIES,
+    )}/communities`,
+);
+const COMMUNITIES = 'GET /entities/component/default/<name>/communities';
+// The plugin keeps entity reads for 10 s per caller; a new caller on every
+// request never finds one kept, so this row is the cost without that cache.
+const NEW_CALLERS = {
+  authorization: mockCredentials.user.header('user:default/caller-{n}'),
+};
+const ENDPOINTS: Array<{
+  endpoint: string;
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number[];
+}> = [
+  {
+    endpoint: 'GET /adoption/summary',
+    paths: ['adoption/summary'],
+    headers,
+    connections: CONNECTIONS,
+  },
+  { endpoint: COMMUNITIES, paths: SERVICES, headers, connections: CONNECTIONS },
+  {
+    endpoint: `${COMMUNITIES}, a new caller per request`,
+    paths: SERVICES,
+    headers: NEW_CALLERS,
+    connections: [10],
+  },
 ];
 
 /** `backend.database`: one SQLite file or PostgreSQL database per plugin. */
@@ -190,13 +210,13 @@ async function idleCpu(meter: ServerMeter) {
 /** Every endpoint at every connection count, counting what the server did. */
 async function measure(baseUrl: string, meter: ServerMeter, label: string) {
   const scenarios: Scenario[] = [];
-  for (const [endpoint, paths] of ENDPOINTS) {
-    for (const connections of CONNECTIONS) {
+  for (const { endpoint, paths, headers: callers, ...rest } of ENDPOINTS) {
+    for (const connections of rest.connections) {
       meter.reset();
       const stats = await runLoad({
         baseUrl,
         paths,
-        headers,
+        headers: callers,
         connections,
         warmupMs: WARMUP_MS,
         durationMs: DURATION_MS,
@@ -251,7 +271,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** One request to each endpoint, so that a broken setup fails loudly. */
 async function check(baseUrl: string) {
-  for (const [, [p]] of ENDPOINTS) {
+  for (const {
+    paths: [p],
+  } of ENDPOINTS) {
     const response = await fetch(new URL(p, baseUrl), { headers });
     const body = await response.json();
     if (!response.ok || !Array.isArray(body.items) || !body.items.length) {

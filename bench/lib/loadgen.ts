@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 export type LoadJob = {
   baseUrl: string;
   paths: string[];
+  /** `{n}` in a value becomes the request's number (a new caller each). */
   headers: Record<string, string>;
   connections: number;
   warmupMs: number;
@@ -60,7 +61,14 @@ async function run(job: LoadJob): Promise<LoadResult> {
   let issued = 0;
   const worker = async () => {
     while (performance.now() < stopAt && issued < job.maxRequests) {
-      const path = job.paths[issued++ % job.paths.length];
+      const n = issued++;
+      const path = job.paths[n % job.paths.length];
+      const headers = Object.fromEntries(
+        Object.entries(job.headers).map(([k, v]) => [
+          k,
+          v.replaceAll('{n}', String(n)),
+        ]),
+      );
       const t0 = performance.now();
       let status = 0;
       let bytes = 0;
@@ -68,7 +76,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
         ({ status, bytes } = await get(
           agent,
           new URL(path, job.baseUrl),
-          job.headers,
+          headers,
         ));
       } catch {
         status = -1;
