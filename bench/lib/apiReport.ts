@@ -136,7 +136,7 @@ function findings(runs: ApiRun[]) {
           ? `, ${ms(x.listMs)} ms of it in the ${x.lists.toFixed(
               0,
             )} lists (every Community, every Pattern)`
-          : ', and lists nothing'
+          : ' (no lists)'
       }, and burns ${ms(
         x.cpuMs,
       )} ms of the backend's CPU, so its JavaScript thread answers at most about ${Math.round(
@@ -227,6 +227,6 @@ export function report(options: {
     ``,
     `The summary makes no catalog call (the caller may read everything, and the plugin caches unrestricted summaries per scan step). Find-my-community reads the service by name, then makes three \`by-refs\` reads: its template, owner and system; its value stream, the owner's members and the patterns it adopted or its template implements; and the communities those entities' relations point at, each then judged on its own spec. Those \`by-refs\` answers are kept for 10 s per caller: the services of one team share their owner, system, value stream and communities. Each catalog call costs about a millisecond of the backend's CPU (routing, request validation, serialization, the HTTP client), so the number of calls sets the cost of a request; the 10-connection p95 is that cost times the queue, plus the catalog's own processing loop, which shares the JavaScript thread.`,
     ``,
-    `Before this design (same benchmark, an earlier run), find-my-community also listed every Community and every Pattern on each request: 7.4 catalog calls per request, and at 10 connections a p95 of 741 ms on SQLite (each list walks every stitched entity, \`SCAN final_entities\` with a correlated \`EXISTS\` on \`search\`, on the JavaScript thread through better-sqlite3) and 103.5 ms on PostgreSQL.`,
+    `Earlier runs of the same benchmark, one caller: with these three reads but nothing kept, 4.0 catalog calls per request and at 10 connections a p95 of 99.3 ms on SQLite and 66.5 ms on PostgreSQL; before that, when find-my-community also listed every Community and every Pattern on each request, 7.4 catalog calls per request and a p95 of 741 ms on SQLite (each list walks every stitched entity, \`SCAN final_entities\` with a correlated \`EXISTS\` on \`search\`, on the JavaScript thread through better-sqlite3) and 103.5 ms on PostgreSQL.`,
   ].join('\n');
 }

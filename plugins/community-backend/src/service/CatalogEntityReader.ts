@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TtlCache, principalKey } from './TtlCache';
 
 const DEFAULT_TTL_MS = 10_000;
-const MAX_CACHED_ENTITIES = 20_000;
+const MAX_CACHED_ENTITIES = 5_000;
 
 /**
  * Reads entities by ref as the caller, in one catalog call per read, and

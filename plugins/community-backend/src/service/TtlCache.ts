@@ -46,15 +46,12 @@ export class TtlCache<V> {
     return this.find(key) ?? this.remember(key, load());
   }
 
+  // One time to live for all: entries expire in the order they were added,
+  // so the expired ones, then the oldest, are at the head of the Map.
   #makeRoom() {
-    if (this.#entries.size < this.#maxEntries) return;
     const now = this.#now();
     for (const [key, entry] of this.#entries) {
-      if (entry.expires <= now) this.#entries.delete(key);
-    }
-    // Oldest first: a Map keeps insertion order.
-    for (const key of this.#entries.keys()) {
-      if (this.#entries.size < this.#maxEntries) break;
+      if (entry.expires > now && this.#entries.size < this.#maxEntries) break;
       this.#entries.delete(key);
     }
   }
