@@ -104,8 +104,13 @@ describe('communities page', () => {
         await page.getByText('About this community').waitFor();
         // its figures, once they have loaded
         await page.getByText(/No change to show yet|in 90 days/).waitFor();
-        // the next meeting, in the viewer's time zone (the browser's: UTC)
-        await page.getByText(/^Next meeting: .* your time \(UTC\)/).waitFor();
+        // the next meeting (or the one going on now, when the test runs
+        // during it), in the viewer's time zone (the browser's: UTC)
+        await page
+          .getByText(
+            /^(Next meeting|Meeting in progress): .* your time \(UTC\)/,
+          )
+          .waitFor();
         await documentStep(page, 'community-entity-page');
 
         // Into the scaffolder, on the template's first step.
