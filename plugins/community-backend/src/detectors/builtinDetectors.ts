@@ -1,10 +1,5 @@
 import { PatternDetector } from '@copkit/plugin-community-node';
-import {
-  annotationDetector,
-  dependsOnDetector,
-  sourceTemplateDetector,
-  tagDetector,
-} from './catalogDetectors';
+import { catalogDetectors } from './catalogDetectors';
 import { dependencyDetector } from './dependencyDetector';
 import { fileDetector } from './fileDetector';
 
@@ -14,12 +9,5 @@ import { fileDetector } from './fileDetector';
  * `dependency` read the entity's repository.
  */
 export function builtinDetectors(): PatternDetector[] {
-  return [
-    sourceTemplateDetector,
-    tagDetector,
-    annotationDetector,
-    dependsOnDetector,
-    fileDetector,
-    dependencyDetector,
-  ];
+  return [...catalogDetectors, fileDetector, dependencyDetector];
 }

@@ -5,10 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { PatternDetector } from '@copkit/plugin-community-node';
-
-// Set by the scaffolder on what it creates; the constant lives in
-// scaffolder-common, which a backend plugin should not need for one string.
-const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
+import { ANNOTATION_SOURCE_TEMPLATE } from '../engine/entityFacts';
 
 // Catalog rules match on the entity alone; their evidence has no file.
 const MATCHED = { matched: true as const, evidence: {} };

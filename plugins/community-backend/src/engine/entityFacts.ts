@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_SOURCE_LOCATION,
   DEFAULT_NAMESPACE,
   Entity,
   parseEntityRef,
@@ -12,7 +13,12 @@ import {
 /** The value stream of entities that have none. */
 export const UNASSIGNED = 'unassigned';
 
-const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';
+/**
+ * Where Backstage's scaffolder records the template an entity came from. The
+ * constant lives in scaffolder-common, which a backend plugin should not
+ * need for one string.
+ */
+export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
 
 /** Normalizes a ref written in `entity`'s YAML, or undefined if unusable. */
 export function refFrom(

@@ -155,21 +155,17 @@ export class PartitionScanner {
       problem: 'the entity has no backstage.io/source-location annotation',
     };
     if (location && pairs.some(p => p.readsRepository)) {
+      // When a pattern or the entity changed, the content is needed even if
+      // the repository did not change: read it without the ETag.
+      const contentNeeded = pairs.some(p => changed(p, print(p, state.etag)));
       read = await readRepository(reader, location, {
-        etag: state.etag,
+        etag: contentNeeded ? undefined : state.etag,
         maxFileBytes,
         signal: state.signal,
       });
       if (read.kind === 'unchanged') {
-        if (!pairs.some(p => changed(p, print(p, state.etag)))) {
-          state.counts.repositories.unchanged += 1;
-          return;
-        }
-        // A pattern or the entity changed: the content is needed after all.
-        read = await readRepository(reader, location, {
-          maxFileBytes,
-          signal: state.signal,
-        });
+        state.counts.repositories.unchanged += 1;
+        return;
       }
       if (read.kind === 'failed') {
         state.counts.repositories.failed += 1;

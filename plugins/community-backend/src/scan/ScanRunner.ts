@@ -14,6 +14,7 @@ import { partitionTaskId } from './partition';
 import { PartitionScanner } from './PartitionScanner';
 import { ScanController } from './ScanController';
 import { errorMessage as message, isInputOrNotFound, retry } from './retry';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type ScanRunnerOptions = {
   store: AdoptionStore;
@@ -28,7 +29,6 @@ export type ScanRunnerOptions = {
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Store calls around a partition's run outlast a dropped connection pool. */
 const storeRetries = {

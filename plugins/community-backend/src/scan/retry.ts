@@ -1,6 +1,5 @@
 import { isError } from '@backstage/errors';
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -136,18 +136,6 @@ export function patternFacts(pattern: Entity): PatternFacts {
   };
 }
 
-/**
- * Reads several entities in one catalog call (or from the reader's short
- * cache), as the caller, lined up with `refs`.
- */
-export function readEntities(
-  { entities, credentials }: CatalogLookup,
-  refs: Array<string | undefined>,
-  fields: string[],
-): Promise<Array<Entity | undefined>> {
-  return entities.read(credentials, refs, fields);
-}
-
 /** The catalog's entities, and who is asking. */
 export type CatalogLookup = {
   entities: CatalogEntityReader;

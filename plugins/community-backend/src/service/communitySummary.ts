@@ -13,7 +13,6 @@ import {
   communityFacts,
   kindOf,
   patternFacts,
-  readEntities,
   relationTargets,
 } from './catalogFacts';
 import { VisibleEntityRefs, isVisible } from './CatalogVisibility';
@@ -87,8 +86,8 @@ async function readRelated(
     RELATION_PUBLISHES,
     'template',
   );
-  const entities = await readEntities(
-    lookup,
+  const entities = await lookup.entities.read(
+    lookup.credentials,
     [...groupRefs, ...patternRefs, ...templateRefs],
     [...PATTERN_FIELDS, 'relations'],
   );

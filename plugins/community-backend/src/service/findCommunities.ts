@@ -12,7 +12,6 @@ import {
   PatternFacts,
   chatUrlOf,
   communityFacts,
-  readEntities,
 } from './catalogFacts';
 import { VisibleEntityRefs } from './CatalogVisibility';
 import { ServiceContext, loadServiceFacts } from './serviceContext';
@@ -60,8 +59,8 @@ export async function findCommunities(
   const { service, patterns, candidateCommunityRefs } = await loadServiceFacts(
     options,
   );
-  const communities = await readEntities(
-    options,
+  const communities = await options.entities.read(
+    options.credentials,
     candidateCommunityRefs,
     COMMUNITY_FIELDS,
   );

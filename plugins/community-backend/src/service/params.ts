@@ -9,13 +9,13 @@ import {
   AdoptionStatus,
 } from '@copkit/plugin-community-common';
 import { PageRequest } from '../database/AdoptionStore';
+import { UNASSIGNED } from '../engine/entityFacts';
 
 // Input checks the OpenAPI document cannot express: comma-separated lists,
 // entity refs, calendar dates and rules between parameters. Each message
 // names the parameter, says what was expected and what came.
 
 export const DEFAULT_LIMIT = 50;
-export const UNASSIGNED_VALUE_STREAM = 'unassigned';
 
 const validator = makeValidator();
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -99,7 +99,7 @@ export function parseOptionalRef(
 
 /** A value stream: a Domain ref or `unassigned`. */
 export function parseValueStream(value: string): string {
-  return value === UNASSIGNED_VALUE_STREAM
+  return value === UNASSIGNED
     ? value
     : parseRefParam('valueStream', value, 'Domain');
 }

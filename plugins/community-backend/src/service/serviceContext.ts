@@ -14,6 +14,7 @@ import {
   RELATION_SUPPORTED_BY,
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
+import { ANNOTATION_SOURCE_TEMPLATE } from '../engine/entityFacts';
 import {
   CatalogLookup,
   PATTERN_FIELDS,
@@ -21,16 +22,12 @@ import {
   kindOf,
   normalizeRef,
   patternFacts,
-  readEntities,
   refOf,
   relationTargets,
   templateCommunityRefs,
   titleOf,
 } from './catalogFacts';
 import { VisibleEntityRefs } from './CatalogVisibility';
-
-/** Where Backstage's scaffolder records the template an entity came from. */
-export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
 
 const MAX_ADOPTED_PATTERNS = 500;
 
@@ -126,8 +123,8 @@ export async function loadServiceFacts(
       normalizeRef(entity.spec?.system, 'System', entity);
 
   const [[template, owner, system], adopted] = await Promise.all([
-    readEntities(
-      options,
+    options.entities.read(
+      options.credentials,
       [templateRef, ownerRef, systemRef],
       FIRST_ROUND_FIELDS,
     ),
@@ -152,8 +149,8 @@ export async function loadServiceFacts(
     ]),
   ];
 
-  const [valueStream, ...rest] = await readEntities(
-    options,
+  const [valueStream, ...rest] = await options.entities.read(
+    options.credentials,
     [valueStreamRef, ...memberRefs, ...patternRefs],
     SECOND_ROUND_FIELDS,
   );
