@@ -27,8 +27,6 @@ const useStyles = makeStyles(theme => ({
 /**
  * Every Community in the catalog as cards, chapters nested under their
  * parents, with search and filters kept in the URL query string.
- *
- * @public
  */
 export function CommunitiesExplorer() {
   const { loading, error, views, valueStreamTitles, adoptionError } =

@@ -1,13 +1,13 @@
 import {
   DEFAULT_NAMESPACE,
   Entity,
-  RELATION_HAS_MEMBER,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   AdoptionSummaryCell,
   CommunityEntityV1alpha1,
 } from '@copkit/plugin-community-common';
+import { groupMembers } from '../../lib/catalog';
 import { kindOfRef, normalizeRef, normalizeRefs } from '../../lib/refs';
 
 /** How the signed-in user takes part in a community. */
@@ -41,12 +41,12 @@ export type CommunityView = {
 };
 
 /** Users of each group, from the groups' `hasMember` relations. */
-function groupMembers(groups: Entity[]): Map<string, string[]> {
+function usersOfGroups(groups: Entity[]): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const group of groups) {
-    const users = (group.relations ?? [])
-      .filter(relation => relation.type === RELATION_HAS_MEMBER)
-      .map(relation => relation.targetRef.toLocaleLowerCase('en-US'));
+    const users = groupMembers(group).map(ref =>
+      ref.toLocaleLowerCase('en-US'),
+    );
     members.set(stringifyEntityRef(group).toLocaleLowerCase('en-US'), users);
   }
   return members;
@@ -123,7 +123,7 @@ export function buildCommunityViews(options: {
   /** The signed-in user's ownership refs: the user and their groups. */
   ownershipEntityRefs: string[];
 }): CommunityView[] {
-  const usersOfGroup = groupMembers(options.groups);
+  const usersOfGroup = usersOfGroups(options.groups);
   const adoption = adoptionByCommunity(options.adoptionCells ?? []);
   const mine = new Set(
     options.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),

@@ -1,3 +1,2 @@
 export { CommunitiesPage } from './CommunitiesPage';
-export { CommunitiesExplorer } from './CommunitiesExplorer';
 export { CommunitiesRoutes } from './CommunitiesRoutes';

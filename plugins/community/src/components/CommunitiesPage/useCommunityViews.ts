@@ -1,9 +1,10 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { isCommunityEntity } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
+import { NAME_FIELDS, entitiesByRefs } from '../../lib/catalog';
 import {
   CommunityView,
   buildCommunityViews,
@@ -22,14 +23,6 @@ export type CommunityViewsState = {
   /** The adoption summary could not be read: rates are not shown. */
   adoptionError?: Error;
 };
-
-const RELATED_FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-  'relations',
-];
 
 /**
  * Every Community in the catalog, with participants counted, adoption
@@ -51,18 +44,11 @@ export function useCommunityViews(): CommunityViewsState {
       ),
     ]);
     const communities = response.items.filter(isCommunityEntity);
-    const relatedRefs = [
-      ...memberGroupRefs(communities),
-      ...valueStreamRefs(communities),
-    ];
-    const related = relatedRefs.length
-      ? (
-          await catalogApi.getEntitiesByRefs({
-            entityRefs: relatedRefs,
-            fields: RELATED_FIELDS,
-          })
-        ).items.filter((item): item is Entity => Boolean(item))
-      : [];
+    const related = await entitiesByRefs(
+      catalogApi,
+      [...memberGroupRefs(communities), ...valueStreamRefs(communities)],
+      [...NAME_FIELDS, 'relations'],
+    );
     const views = buildCommunityViews({
       communities,
       groups: related.filter(

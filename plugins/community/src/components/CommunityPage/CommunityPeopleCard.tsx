@@ -14,7 +14,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import { NAME_FIELDS, entitiesByRefs, groupMembers } from './communityEntities';
+import { NAME_FIELDS, entitiesByRefs, groupMembers } from '../../lib/catalog';
 import { TitledList } from './TitledList';
 
 const useStyles = makeStyles(theme => ({
@@ -106,8 +106,6 @@ function PeopleList(props: {
 /**
  * The leads and participants of a community; participating groups expand
  * to their members. Only the people shown are read from the catalog.
- *
- * @public
  */
 export function CommunityPeopleCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();

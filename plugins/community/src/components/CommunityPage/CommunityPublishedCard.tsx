@@ -17,13 +17,8 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import {
-  NAME_FIELDS,
-  countsByPattern,
-  entitiesByRefs,
-  formatRate,
-  relatedRefs,
-} from './communityEntities';
+import { countsByPattern, formatRate } from './communityEntities';
+import { NAME_FIELDS, entitiesByRefs, relatedRefs } from '../../lib/catalog';
 import { TemplateCreateButton } from '../TemplateCreateButton';
 
 const useStyles = makeStyles(theme => ({
@@ -64,10 +59,7 @@ function TemplateList(props: { templates: Entity[] }) {
             <span className={classes.grow}>
               <EntityRefLink entityRef={template} />
             </span>
-            <TemplateCreateButton
-              templateRef={stringifyEntityRef(template)}
-              title={titleOf(template)}
-            />
+            <TemplateCreateButton template={template} />
           </li>
         );
       })}
@@ -123,8 +115,6 @@ function PatternList(props: {
 /**
  * The templates and patterns a community publishes, with a "Create"
  * button per template and the radar status and adoption rate per pattern.
- *
- * @public
  */
 export function CommunityPublishedCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();

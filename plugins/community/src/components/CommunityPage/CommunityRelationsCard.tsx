@@ -14,7 +14,7 @@ import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { normalizeRef, normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
-import { NAME_FIELDS, entitiesByRefs, relatedRefs } from './communityEntities';
+import { NAME_FIELDS, entitiesByRefs, relatedRefs } from '../../lib/catalog';
 import { TitledList } from './TitledList';
 
 function RefSection(props: {
@@ -37,8 +37,6 @@ function RefSection(props: {
 /**
  * Where a community sits: the value streams and services it supports, the
  * community it is a chapter of, and its own chapters.
- *
- * @public
  */
 export function CommunityRelationsCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();

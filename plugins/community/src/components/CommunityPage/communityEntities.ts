@@ -1,57 +1,8 @@
-import {
-  Entity,
-  RELATION_HAS_MEMBER,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  CatalogApi,
-  getEntityRelations,
-} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
 import {
   AdoptionCounts,
   AdoptionSummaryCell,
 } from '@copkit/plugin-community-common';
-
-/**
- * The targets of the entity's relations of `type` that are of `kind`, as
- * lower-case refs: the catalog has already resolved them from the specs.
- */
-export function relatedRefs(entity: Entity, type: string, kind: string) {
-  const refs = getEntityRelations(entity, type, { kind }).map(ref =>
-    stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
-  );
-  return [...new Set(refs)];
-}
-
-/** Reads entities by ref with only `fields`, dropping the ones not found. */
-export async function entitiesByRefs(
-  catalogApi: CatalogApi,
-  refs: string[],
-  fields: string[],
-): Promise<Entity[]> {
-  if (refs.length === 0) return [];
-  const { items } = await catalogApi.getEntitiesByRefs({
-    entityRefs: refs,
-    fields,
-  });
-  return items.filter((item): item is Entity => Boolean(item));
-}
-
-/** What a list of linked entities needs to show their names. */
-export const NAME_FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-  'spec.profile.displayName',
-];
-
-/** The members of a group, from its `hasMember` relations. */
-export function groupMembers(group: Entity): string[] {
-  return (group.relations ?? [])
-    .filter(relation => relation.type === RELATION_HAS_MEMBER)
-    .map(relation => relation.targetRef);
-}
 
 /** Summary cells summed per pattern, with the rate recomputed. */
 export function countsByPattern(

@@ -1,4 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -18,11 +18,9 @@ import { PatternValueStreamsCard } from './PatternValueStreamsCard';
  * @public
  */
 export function PatternAdoptionContent() {
-  const entity = useEntity().entity as unknown as PatternEntityV1alpha1;
+  const { entity } = useEntity<PatternEntityV1alpha1>();
   const communityApi = useApi(communityApiRef);
-  const patternRef = stringifyEntityRef(entity as Entity).toLocaleLowerCase(
-    'en-US',
-  );
+  const patternRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const community = entity.spec?.community
     ? normalizeRef(
         entity.spec.community,

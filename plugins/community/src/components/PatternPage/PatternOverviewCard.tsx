@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
@@ -80,12 +79,12 @@ function Exemptions(props: { pattern: PatternEntityV1alpha1 }) {
  * @public
  */
 export function PatternOverviewCard() {
-  const entity = useEntity().entity as unknown as PatternEntityV1alpha1;
+  const { entity } = useEntity<PatternEntityV1alpha1>();
   const classes = useStyles();
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = entity.spec ?? ({} as PatternEntityV1alpha1['spec']);
   const templates = normalizeRefs(spec.templates, 'template', namespace);
-  const links = linksOfType(entity as Entity, ['docs']);
+  const links = linksOfType(entity, ['docs']);
   const ref = (value: string | undefined, kind: string) =>
     value ? normalizeRef(value, kind, namespace) ?? value : undefined;
   const owner = ref(spec.owner, 'group');
@@ -134,7 +133,7 @@ export function PatternOverviewCard() {
           {templates.map(template => (
             <li key={template} className={classes.item}>
               <EntityRefLink entityRef={template} />
-              <TemplateCreateButton templateRef={template} />
+              <TemplateCreateButton template={template} />
             </li>
           ))}
         </ul>

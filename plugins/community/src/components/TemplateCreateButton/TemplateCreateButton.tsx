@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { LinkButton } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntityPresentation } from '@backstage/plugin-catalog-react';
@@ -6,27 +6,25 @@ import { selectedTemplateRouteRef } from '../../routes';
 
 /**
  * "Create": opens the scaffolder's form for a template. Nothing when the
- * app has no scaffolder bound to {@link selectedTemplateRouteRef}.
+ * app has no scaffolder bound to {@link selectedTemplateRouteRef}. Given the
+ * entity, its title is used as is; given a ref, the title is looked up.
  */
-export function TemplateCreateButton(props: {
-  templateRef: string;
-  /** The template's title, when the caller has the entity at hand. */
-  title?: string;
-}) {
-  const { templateRef } = props;
+export function TemplateCreateButton(props: { template: Entity | string }) {
+  const { template } = props;
   const createLink = useRouteRef(selectedTemplateRouteRef);
-  const { primaryTitle } = useEntityPresentation(templateRef);
+  const { primaryTitle } = useEntityPresentation(template);
   if (!createLink) return null;
-  const { namespace, name } = parseEntityRef(templateRef, {
-    defaultKind: 'template',
-  });
+  const { namespace, name } =
+    typeof template === 'string'
+      ? parseEntityRef(template, { defaultKind: 'template' })
+      : template.metadata;
   return (
     <LinkButton
-      to={createLink({ namespace, templateName: name })}
+      to={createLink({ namespace: namespace ?? 'default', templateName: name })}
       size="small"
       variant="outlined"
       color="primary"
-      aria-label={`Create from ${props.title ?? primaryTitle}`}
+      aria-label={`Create from ${primaryTitle}`}
     >
       Create
     </LinkButton>
