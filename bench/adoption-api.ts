@@ -20,7 +20,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { catalogModuleCommunityEntityModel } from '@copkit/plugin-catalog-backend-module-community';
 import { communityPlugin } from '@copkit/plugin-community-backend';
-import { DatabaseAdoptionStore } from '@copkit/plugin-community-backend/src/database/DatabaseAdoptionStore';
+import { DatabaseAdoptionStore } from '../plugins/community-backend/src/database/DatabaseAdoptionStore';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

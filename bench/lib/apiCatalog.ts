@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { StoredResult } from '@copkit/plugin-community-backend/src/database/AdoptionStore';
-import { partitionOf } from '@copkit/plugin-community-backend/src/scan/partition';
+import { StoredResult } from '../../plugins/community-backend/src/database/AdoptionStore';
+import { partitionOf } from '../../plugins/community-backend/src/scan/partition';
 import { domainEntities, systemEntities } from './catalog';
 import { PatternDef, SCAN_PATTERNS, patternEntity } from './patterns';
 import { Random } from './random';

@@ -7,14 +7,14 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { ConfigReader } from '@backstage/config';
-import { DatabaseAdoptionStore } from '@copkit/plugin-community-backend/src/database/DatabaseAdoptionStore';
-import { builtinDetectors } from '@copkit/plugin-community-backend/src/detectors/builtinDetectors';
-import { DetectorRegistry } from '@copkit/plugin-community-backend/src/engine/DetectorRegistry';
-import { LocalDirectoryUrlReader } from '@copkit/plugin-community-backend/src/reader/LocalDirectoryUrlReader';
+import { DatabaseAdoptionStore } from '../../plugins/community-backend/src/database/DatabaseAdoptionStore';
+import { builtinDetectors } from '../../plugins/community-backend/src/detectors/builtinDetectors';
+import { DetectorRegistry } from '../../plugins/community-backend/src/engine/DetectorRegistry';
+import { LocalDirectoryUrlReader } from '@copkit/backend-module-local-repositories';
 import {
   PartitionCounts,
   PartitionScanner,
-} from '@copkit/plugin-community-backend/src/scan/PartitionScanner';
+} from '../../plugins/community-backend/src/scan/PartitionScanner';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -114,7 +114,7 @@ async function runEngine(job: EngineJob): Promise<EngineRun> {
   const local = UrlReaders.default({
     logger,
     config: new ConfigReader({
-      community: { localRepositories: [{ host: REPO_HOST, root: job.root }] },
+      localRepositories: [{ host: REPO_HOST, root: job.root }],
     }),
     factories: [LocalDirectoryUrlReader.factory],
   });

@@ -21,16 +21,5 @@ export interface Config {
     };
     /** Days of daily adoption snapshots to keep. Default 365. */
     retentionDays?: number;
-    /**
-     * Directories served to Backstage's UrlReader, for example repositories.
-     * `https://<host>/<path>` is read from `<root>/<path>`; nothing outside
-     * `root` is ever read, symlinks included.
-     */
-    localRepositories?: Array<{
-      /** Host name the URLs use, e.g. `repos.acme.example`. */
-      host: string;
-      /** Directory, absolute or relative to the backend's working directory. */
-      root: string;
-    }>;
   };
 }

@@ -15,7 +15,7 @@ describe('feature discovery', () => {
     expect(Object.keys(pluginPackage.exports)).toContain('./alpha');
 
     const { default: plugin } = await import('@copkit/plugin-community/alpha');
-    expect(plugin.id).toBe('community');
+    expect(plugin.pluginId).toBe('community');
     expect(plugin.getExtension('page:community')).toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { localRepositoriesUrlReaderFactory } from '@copkit/plugin-community-backend';
+import { localRepositoriesUrlReaderFactory } from '@copkit/backend-module-local-repositories';
 
 const backend = createBackend();
 
@@ -18,9 +18,10 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@copkit/plugin-catalog-backend-module-community'));
 
-// copkit's adoption engine, and a UrlReader for the example repositories
-// shipped in examples/repos (see community.localRepositories)
+// copkit's adoption engine
 backend.add(import('@copkit/plugin-community-backend'));
+// Demo only: serves the example repositories in examples/repos to every
+// plugin's UrlReader (see localRepositories in app-config.yaml)
 backend.add(localRepositoriesUrlReaderFactory);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -6,4 +6,3 @@
  */
 
 export { communityPlugin as default, communityPlugin } from './plugin';
-export { localRepositoriesUrlReaderFactory } from './reader';

@@ -25,7 +25,7 @@ const backend = () => storefrontBackend().client;
 
 describe('the new frontend system plugin', () => {
   it('is the community plugin with its page, card and API', () => {
-    expect(communityPlugin.id).toBe('community');
+    expect(communityPlugin.pluginId).toBe('community');
     expect(communityPlugin.getExtension('page:community')).toBeDefined();
     expect(
       communityPlugin.getExtension('entity-card:community/communities'),

@@ -20,7 +20,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { communityPlugin } from '../plugin';
-import { localRepositoriesUrlReaderFactory } from '../reader';
+import { localRepositoriesUrlReaderFactory } from '@copkit/backend-module-local-repositories';
 import {
   catalogEntry,
   codeSpans,
@@ -177,10 +177,8 @@ describe('the adoption engine on the example catalog', () => {
               rules: appConfig.catalog.rules,
               locations: [{ type: 'file', target: catalogEntry }],
             },
+            localRepositories: [{ host: 'repos.acme.example', root: reposDir }],
             community: {
-              localRepositories: [
-                { host: 'repos.acme.example', root: reposDir },
-              ],
               scan: { schedule: manualSchedule, partitions: 4 },
             },
           },

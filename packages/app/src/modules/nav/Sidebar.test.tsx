@@ -17,7 +17,8 @@ describe('the sidebar', () => {
       initialRouteEntries: ['/communities'],
     });
 
-    const nav = await screen.findByRole('navigation');
+    // The first render of a whole app is slow when the suite shares two cores.
+    const nav = await screen.findByRole('navigation', {}, { timeout: 10000 });
     const entry = await within(nav).findByRole('link', { name: 'Communities' });
     expect(entry).toHaveAttribute('href', '/communities');
     expect(

@@ -4,7 +4,7 @@ import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 
 /**
  * Adds {@link LocalDirectoryUrlReader} to the backend's UrlReader, serving
- * the directories listed in `community.localRepositories`. Add it to the
+ * the directories listed in `localRepositories`. Add it to the
  * backend with `backend.add(localRepositoriesUrlReaderFactory)`.
  *
  * @public

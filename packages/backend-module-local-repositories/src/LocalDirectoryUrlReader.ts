@@ -63,7 +63,7 @@ function fileEtag(stats: fs.Stats): string {
  */
 export class LocalDirectoryUrlReader implements UrlReaderService {
   /**
-   * One reader per entry of `community.localRepositories`, each handling
+   * One reader per entry of `localRepositories`, each handling
    * only its own host.
    */
   static factory: ReaderFactory = ({ config, logger, treeResponseFactory }) =>

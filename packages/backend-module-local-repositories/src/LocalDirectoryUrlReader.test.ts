@@ -18,7 +18,7 @@ function createReader(rootSetting: string = mockDir.resolve('root')) {
   return UrlReaders.create({
     config: mockServices.rootConfig({
       data: {
-        community: { localRepositories: [{ host: HOST, root: rootSetting }] },
+        localRepositories: [{ host: HOST, root: rootSetting }],
       },
     }),
     logger: mockServices.logger.mock(),
@@ -346,7 +346,7 @@ describe('LocalDirectoryUrlReader', () => {
 
     it('names the config key when the root is missing', () => {
       expect(() => createReader(mockDir.resolve('missing'))).toThrow(
-        /community\.localRepositories\[0\]\.root: directory ".*missing" does not exist/,
+        /localRepositories\[0\]\.root: directory ".*missing" does not exist/,
       );
     });
 
@@ -355,15 +355,13 @@ describe('LocalDirectoryUrlReader', () => {
         UrlReaders.create({
           config: mockServices.rootConfig({
             data: {
-              community: {
-                localRepositories: [{ host: `${base}/`, root: root() }],
-              },
+              localRepositories: [{ host: `${base}/`, root: root() }],
             },
           }),
           logger: mockServices.logger.mock(),
           factories: [LocalDirectoryUrlReader.factory],
         }),
-      ).toThrow(/community\.localRepositories\[0\]\.host must be a bare host/);
+      ).toThrow(/localRepositories\[0\]\.host must be a bare host/);
     });
   });
 });

@@ -18,11 +18,9 @@ describe('localRepositoriesUrlReaderFactory', () => {
         localRepositoriesUrlReaderFactory,
         mockServices.rootConfig.factory({
           data: {
-            community: {
-              localRepositories: [
-                { host: 'repos.acme.example', root: mockDir.path },
-              ],
-            },
+            localRepositories: [
+              { host: 'repos.acme.example', root: mockDir.path },
+            ],
           },
         }),
       ],

@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** One entry of `community.localRepositories`, with its root resolved. */
+/** One entry of `localRepositories`, with its root resolved. */
 export type LocalRepositoryRoot = {
   /** Host name as URLs carry it, lower case, e.g. `repos.acme.example`. */
   host: string;
@@ -10,10 +10,10 @@ export type LocalRepositoryRoot = {
   root: string;
 };
 
-const CONFIG_KEY = 'community.localRepositories';
+const CONFIG_KEY = 'localRepositories';
 
 /**
- * Reads `community.localRepositories` and resolves each root against `cwd`.
+ * Reads `localRepositories` and resolves each root against `cwd`.
  * Runs once at startup, so a root that is missing or not a directory stops
  * the reader from being created instead of failing every read later.
  */
