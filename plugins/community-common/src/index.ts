@@ -5,7 +5,21 @@
  * @packageDocumentation
  */
 
-export * from './constants';
+export {
+  COPKIT_API_VERSION,
+  ANNOTATION_COMMUNITY,
+  ANNOTATION_VALUE_STREAM,
+  RELATION_LED_BY,
+  RELATION_LEADS,
+  RELATION_HAS_PARTICIPANT,
+  RELATION_PARTICIPATES_IN,
+  RELATION_SUPPORTS,
+  RELATION_SUPPORTED_BY,
+  RELATION_PUBLISHED_BY,
+  RELATION_PUBLISHES,
+  RELATION_IMPLEMENTED_BY,
+  RELATION_IMPLEMENTS,
+} from './constants';
 export {
   isCommunityEntity,
   type CommunityEntityV1alpha1,
@@ -28,5 +42,23 @@ export {
 } from './validators';
 export { getTemplateCommunityRef } from './entities/templateCommunity';
 export { MAX_REGEX_LENGTH } from './validation/fieldChecks';
-export * from './adoption/types';
-export * from './permissions/permissions';
+export {
+  ADOPTION_STATUSES,
+  type AdoptionStatus,
+  type AdoptionEvidence,
+  type AdoptionResult,
+  type AdoptionCounts,
+  type AdoptionSummaryCell,
+  type AdoptionTrendPoint,
+  type ScanSummary,
+  type CommunityReasonKind,
+  type CommunityReason,
+  type RelevantCommunity,
+  type CommunitySummary,
+  type Page,
+} from './adoption/types';
+export {
+  communityAdoptionReadPermission,
+  communityScanCreatePermission,
+  communityPermissions,
+} from './permissions/permissions';

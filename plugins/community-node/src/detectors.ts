@@ -74,6 +74,7 @@ export interface PatternDetector<TRule = any> {
   readonly needs: 'catalog' | 'repository';
   /** The rule in plain words, e.g. `file: Dockerfile contains "^FROM"`. */
   describe(rule: TRule): string;
+  /** Judges one rule against one entity (and its files, when `needs` is `repository`). */
   detect(input: DetectorInput<TRule>): Promise<DetectorOutcome>;
 }
 
@@ -83,6 +84,7 @@ export interface PatternDetector<TRule = any> {
  * @public
  */
 export interface CommunityDetectorsExtensionPoint {
+  /** Adds detectors; a shape that is already known stops the backend at startup. */
   addDetector(...detectors: PatternDetector[]): void;
 }
 

@@ -5,4 +5,11 @@
  * @packageDocumentation
  */
 
-export * from './detectors';
+export {
+  communityDetectorsExtensionPoint,
+  type CommunityDetectorsExtensionPoint,
+  type PatternDetector,
+  type DetectorInput,
+  type DetectorOutcome,
+  type RepositoryFiles,
+} from './detectors';

@@ -1,3 +1,9 @@
+/**
+ * copkit's Communities of Practice for Backstage's new frontend system: the
+ * default export is the plugin, discovered by apps with `app.packages: all`.
+ *
+ * @packageDocumentation
+ */
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -20,7 +26,7 @@ import {
 } from './routes';
 
 /**
- * The {@link CommunityApi} for the new frontend system.
+ * The `CommunityApi` for the new frontend system.
  *
  * @alpha
  */

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { CommunityClient, communityApiRef } from './api';
+import type { EntityCommunitiesCardProps } from './components/EntityCommunitiesCard';
 import {
   adoptionRouteRef,
   rootRouteRef,
@@ -45,7 +46,7 @@ export const communityPlugin = createPlugin({
  *
  * @public
  */
-export const CommunitiesPage = communityPlugin.provide(
+export const CommunitiesPage: () => JSX.Element = communityPlugin.provide(
   createRoutableExtension({
     name: 'CommunitiesPage',
     component: () =>
@@ -60,7 +61,9 @@ export const CommunitiesPage = communityPlugin.provide(
  *
  * @public
  */
-export const EntityCommunitiesCard = communityPlugin.provide(
+export const EntityCommunitiesCard: (
+  props: EntityCommunitiesCardProps,
+) => JSX.Element = communityPlugin.provide(
   createComponentExtension({
     name: 'EntityCommunitiesCard',
     component: {
@@ -78,32 +81,36 @@ export const EntityCommunitiesCard = communityPlugin.provide(
  *
  * @public
  */
-export const CommunityEntityContent = communityPlugin.provide(
-  createComponentExtension({
-    name: 'CommunityEntityContent',
-    component: {
-      lazy: () =>
-        import('./components/CommunityPage').then(
-          m => m.CommunityEntityContent,
-        ),
-    },
-  }),
-);
+export const CommunityEntityContent: () => JSX.Element =
+  communityPlugin.provide(
+    createComponentExtension({
+      name: 'CommunityEntityContent',
+      component: {
+        lazy: () =>
+          import('./components/CommunityPage').then(
+            m => m.CommunityEntityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * A Community at a glance, for the overview of Community entity pages.
  *
  * @public
  */
-export const EntityCommunityOverviewCard = communityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCommunityOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/CommunityPage').then(m => m.CommunityOverviewCard),
-    },
-  }),
-);
+export const EntityCommunityOverviewCard: () => JSX.Element =
+  communityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCommunityOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/CommunityPage').then(
+            m => m.CommunityOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The contents of an "Adoption" tab on Pattern entity pages, e.g.
@@ -111,27 +118,31 @@ export const EntityCommunityOverviewCard = communityPlugin.provide(
  *
  * @public
  */
-export const PatternAdoptionContent = communityPlugin.provide(
-  createComponentExtension({
-    name: 'PatternAdoptionContent',
-    component: {
-      lazy: () =>
-        import('./components/PatternPage').then(m => m.PatternAdoptionContent),
-    },
-  }),
-);
+export const PatternAdoptionContent: () => JSX.Element =
+  communityPlugin.provide(
+    createComponentExtension({
+      name: 'PatternAdoptionContent',
+      component: {
+        lazy: () =>
+          import('./components/PatternPage').then(
+            m => m.PatternAdoptionContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * A Pattern at a glance, for the overview of Pattern entity pages.
  *
  * @public
  */
-export const EntityPatternOverviewCard = communityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPatternOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/PatternPage').then(m => m.PatternOverviewCard),
-    },
-  }),
-);
+export const EntityPatternOverviewCard: () => JSX.Element =
+  communityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPatternOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/PatternPage').then(m => m.PatternOverviewCard),
+      },
+    }),
+  );

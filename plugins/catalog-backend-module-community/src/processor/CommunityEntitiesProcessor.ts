@@ -40,10 +40,12 @@ export class CommunityEntitiesProcessor implements CatalogProcessor {
     patternEntityV1alpha1Validator,
   ];
 
+  /** {@inheritDoc @backstage/plugin-catalog-node#CatalogProcessor.getProcessorName} */
   getProcessorName(): string {
     return 'CommunityEntitiesProcessor';
   }
 
+  /** Validates Community and Pattern entities, and the community annotation of Templates. */
   async validateEntityKind(entity: Entity): Promise<boolean> {
     for (const validator of this.validators) {
       if (await validator.check(entity)) {
@@ -53,6 +55,7 @@ export class CommunityEntitiesProcessor implements CatalogProcessor {
     return false;
   }
 
+  /** Emits both directions of every copkit relation. */
   async postProcessEntity(
     entity: Entity,
     _location: LocationSpec,

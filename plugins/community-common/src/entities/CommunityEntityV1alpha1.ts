@@ -42,8 +42,11 @@ export type CommunityRhythm = {
  * @public
  */
 export interface CommunityEntityV1alpha1 extends Entity {
-  apiVersion: typeof COPKIT_API_VERSION;
+  /** Always `copkit.io/v1alpha1` (`COPKIT_API_VERSION`). */
+  apiVersion: 'copkit.io/v1alpha1';
+  /** Always `Community`. */
   kind: 'Community';
+  /** What the community is, as its YAML says; see docs/catalog-model.md. */
   spec: {
     type: string;
     domain: string;

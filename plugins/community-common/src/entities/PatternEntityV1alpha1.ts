@@ -60,8 +60,11 @@ export type PatternExemption = {
  * @public
  */
 export interface PatternEntityV1alpha1 extends Entity {
-  apiVersion: typeof COPKIT_API_VERSION;
+  /** Always `copkit.io/v1alpha1` (`COPKIT_API_VERSION`). */
+  apiVersion: 'copkit.io/v1alpha1';
+  /** Always `Pattern`. */
   kind: 'Pattern';
+  /** What the pattern is, as its YAML says; see docs/catalog-model.md. */
   spec: {
     type: string;
     status: PatternStatus;

@@ -36,6 +36,7 @@ export class CommunityClient implements CommunityApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc CommunityApi.getRelevantCommunities} */
   async getRelevantCommunities(
     entity: CommunityEntityRef,
   ): Promise<RelevantCommunity[]> {
@@ -45,6 +46,7 @@ export class CommunityClient implements CommunityApi {
     return body.items;
   }
 
+  /** {@inheritDoc CommunityApi.getEntityAdoption} */
   async getEntityAdoption(
     entity: CommunityEntityRef,
   ): Promise<AdoptionResult[]> {
@@ -54,6 +56,7 @@ export class CommunityClient implements CommunityApi {
     return body.items;
   }
 
+  /** {@inheritDoc CommunityApi.getPatternAdoption} */
   getPatternAdoption(
     pattern: CommunityEntityRef,
     query: PatternAdoptionQuery = {},
@@ -69,6 +72,7 @@ export class CommunityClient implements CommunityApi {
     );
   }
 
+  /** {@inheritDoc CommunityApi.getAdoptionSummary} */
   async getAdoptionSummary(
     query: AdoptionSummaryQuery = {},
   ): Promise<AdoptionSummaryCell[]> {
@@ -79,6 +83,7 @@ export class CommunityClient implements CommunityApi {
     return body.items;
   }
 
+  /** {@inheritDoc CommunityApi.getAdoptionTrends} */
   async getAdoptionTrends(
     query: AdoptionTrendsQuery = {},
   ): Promise<AdoptionTrendPoint[]> {
@@ -89,6 +94,7 @@ export class CommunityClient implements CommunityApi {
     return body.items;
   }
 
+  /** {@inheritDoc CommunityApi.getCommunitySummary} */
   getCommunitySummary(
     community: CommunityEntityRef,
   ): Promise<CommunitySummary> {
@@ -97,6 +103,7 @@ export class CommunityClient implements CommunityApi {
     );
   }
 
+  /** {@inheritDoc CommunityApi.getLatestScan} */
   async getLatestScan(): Promise<ScanSummary | undefined> {
     const response = await this.fetch('/scans/latest');
     // 404 is the documented answer before the first scan.
@@ -106,11 +113,13 @@ export class CommunityClient implements CommunityApi {
     return (await ensureOk(response)).json();
   }
 
+  /** {@inheritDoc CommunityApi.startScan} */
   async startScan(): Promise<ScanSummary> {
     const response = await this.fetch('/scans', {}, 'POST');
     return (await ensureOk(response)).json();
   }
 
+  /** {@inheritDoc CommunityApi.exportAdoptionCsv} */
   async exportAdoptionCsv(query: AdoptionExportQuery): Promise<string> {
     const response = await this.fetch('/adoption/export.csv', {
       community: query.community,
