@@ -1,3 +1,5 @@
+import { ConfigReader } from '@backstage/config';
+import { resolveAsyncFeatures } from '@backstage/frontend-defaults';
 import appPackage from '../package.json';
 
 /**
@@ -6,7 +8,7 @@ import appPackage from '../package.json';
  * has one (what `backstage-cli` does when it bundles the app).
  */
 describe('feature discovery', () => {
-  it('finds the community plugin for the new frontend system', async () => {
+  it('finds the community plugin and its catalog graph module', async () => {
     expect(Object.keys(appPackage.dependencies)).toContain(
       '@copkit/plugin-community',
     );
@@ -14,8 +16,18 @@ describe('feature discovery', () => {
     expect(pluginPackage.backstage.role).toBe('frontend-plugin');
     expect(Object.keys(pluginPackage.exports)).toContain('./alpha');
 
-    const { default: plugin } = await import('@copkit/plugin-community/alpha');
-    expect(plugin.pluginId).toBe('community');
-    expect(plugin.getExtension('page:community')).toBeDefined();
+    const { default: discovered } = await import(
+      '@copkit/plugin-community/alpha'
+    );
+    const { features } = await resolveAsyncFeatures({
+      config: new ConfigReader({}),
+      features: [discovered],
+    });
+    expect(
+      features.map(feature => `${feature.$$type} ${feature.pluginId}`),
+    ).toEqual([
+      '@backstage/FrontendPlugin community',
+      '@backstage/FrontendModule catalog-graph',
+    ]);
   });
 });

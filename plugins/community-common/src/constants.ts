@@ -95,3 +95,36 @@ export const RELATION_IMPLEMENTED_BY = 'implementedBy';
  * @public
  */
 export const RELATION_IMPLEMENTS = 'implements';
+
+/**
+ * Every relation copkit adds to the catalog, for lists such as the catalog
+ * graph's known relations.
+ *
+ * @public
+ */
+export const COMMUNITY_RELATIONS: readonly string[] = [
+  RELATION_LED_BY,
+  RELATION_LEADS,
+  RELATION_HAS_PARTICIPANT,
+  RELATION_PARTICIPATES_IN,
+  RELATION_SUPPORTS,
+  RELATION_SUPPORTED_BY,
+  RELATION_PUBLISHED_BY,
+  RELATION_PUBLISHES,
+  RELATION_IMPLEMENTED_BY,
+  RELATION_IMPLEMENTS,
+];
+
+/**
+ * copkit's relations as pairs, each with the one the catalog graph draws
+ * first, in the shape of the graph's `relationPairs`.
+ *
+ * @public
+ */
+export const COMMUNITY_RELATION_PAIRS: ReadonlyArray<[string, string]> = [
+  [RELATION_LED_BY, RELATION_LEADS],
+  [RELATION_HAS_PARTICIPANT, RELATION_PARTICIPATES_IN],
+  [RELATION_SUPPORTS, RELATION_SUPPORTED_BY],
+  [RELATION_PUBLISHES, RELATION_PUBLISHED_BY],
+  [RELATION_IMPLEMENTED_BY, RELATION_IMPLEMENTS],
+];

@@ -19,6 +19,8 @@ export {
   RELATION_PUBLISHES,
   RELATION_IMPLEMENTED_BY,
   RELATION_IMPLEMENTS,
+  COMMUNITY_RELATIONS,
+  COMMUNITY_RELATION_PAIRS,
 } from './constants';
 export {
   isCommunityEntity,

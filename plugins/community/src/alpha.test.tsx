@@ -6,7 +6,8 @@ import {
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import communityPlugin, {
+import {
+  communityPlugin,
   communitiesPage,
   entityCommunitiesCard,
 } from './alpha';

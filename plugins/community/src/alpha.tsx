@@ -7,6 +7,7 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  createFrontendFeatureLoader,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -24,6 +25,15 @@ import {
   rootRouteRef,
   selectedTemplateRouteRef,
 } from './routes';
+import {
+  catalogCommunityFilter,
+  catalogGraphCommunityRelationsModule,
+} from './catalogExtensions';
+
+export {
+  catalogCommunityFilter,
+  catalogGraphCommunityRelationsModule,
+} from './catalogExtensions';
 
 /**
  * The `CommunityApi` for the new frontend system.
@@ -158,7 +168,7 @@ export const entityPatternOverviewCard = EntityCardBlueprint.make({
  *
  * @alpha
  */
-export default createFrontendPlugin({
+export const communityPlugin = createFrontendPlugin({
   pluginId: 'community',
   title: 'Communities',
   icon: <GroupWorkIcon fontSize="inherit" />,
@@ -178,5 +188,21 @@ export default createFrontendPlugin({
     entityCommunityOverviewCard,
     patternAdoptionEntityContent,
     entityPatternOverviewCard,
+    catalogCommunityFilter,
   ],
+});
+
+/**
+ * Everything copkit adds to an app of the new frontend system, found by
+ * feature discovery (`app.packages: all`): {@link communityPlugin} and
+ * {@link catalogGraphCommunityRelationsModule}, which shows copkit's
+ * relations in the catalog graph. The module does nothing in an app without
+ * the catalog graph plugin.
+ *
+ * @alpha
+ */
+export default createFrontendFeatureLoader({
+  async loader() {
+    return [communityPlugin, catalogGraphCommunityRelationsModule];
+  },
 });

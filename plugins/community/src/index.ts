@@ -40,6 +40,10 @@ export {
 } from './components/CommunityErrorPanel';
 export { AdoptionDashboard } from './components/AdoptionDashboard';
 export {
+  EntityCommunityPicker,
+  EntityCommunityFilter,
+} from './components/EntityCommunityPicker';
+export {
   CommunityEntityContent,
   EntityCommunityOverviewCard,
   PatternAdoptionContent,

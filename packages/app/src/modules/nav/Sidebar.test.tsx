@@ -1,7 +1,7 @@
 import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { communityApiRef } from '@copkit/plugin-community';
-import communityPlugin from '@copkit/plugin-community/alpha';
+import { communityPlugin } from '@copkit/plugin-community/alpha';
 import { screen, within } from '@testing-library/react';
 import { navModule } from './index';
 

@@ -1,7 +1,8 @@
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import communityPlugin, {
+import {
+  communityPlugin,
   communityEntityContent,
   patternAdoptionEntityContent,
 } from '../../alpha';

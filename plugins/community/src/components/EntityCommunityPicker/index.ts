@@ -1,0 +1,2 @@
+export { EntityCommunityPicker } from './EntityCommunityPicker';
+export { EntityCommunityFilter } from './EntityCommunityFilter';
