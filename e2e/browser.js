@@ -55,7 +55,8 @@ async function signedInPage(browser, baseUrl = appUrl) {
  * show these: with E2E_DOCS_IMAGES=1 they are written over
  * docs/images/<name>.png, otherwise to e2e-test-report/screenshots/ so that a
  * test run leaves the working tree alone. With `options.element` (a locator)
- * only that element is taken, e.g. one card further down a page.
+ * only that element is taken, e.g. one card further down a page; with
+ * `options.fullPage` the whole page, however tall.
  */
 async function documentStep(page, name, options = {}) {
   const dir =
@@ -85,7 +86,7 @@ async function documentStep(page, name, options = {}) {
     return file;
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage === true });
   return file;
 }
 

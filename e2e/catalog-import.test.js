@@ -99,7 +99,8 @@ describe('catalog import page', () => {
           await entityLink.getAttribute('href'),
           '/catalog/default/community/data-practice',
         );
-        assert.match(await page.locator('main').innerText(), /Entities: 2/);
+        // The Community and its Location.
+        await page.getByText('Entities: 2', { exact: true }).last().waitFor();
         await page.getByRole('button', { name: 'Register another' }).waitFor();
         await page
           .getByText('The following entities will be added to the catalog:')

@@ -1,15 +1,14 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  CatalogAutocomplete,
   DefaultEntityFilters,
   catalogApiRef,
   useEntityList,
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityCommunityFilter } from './EntityCommunityFilter';
@@ -17,6 +16,8 @@ import { EntityCommunityFilter } from './EntityCommunityFilter';
 type CommunityFilters = DefaultEntityFilters & {
   community?: EntityCommunityFilter;
 };
+
+type CommunityOption = { ref: string; title: string };
 
 const title = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
 
@@ -47,10 +48,12 @@ export function EntityCommunityPicker() {
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
     });
     return items
-      .map(entity => ({
-        ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        title: title(entity),
-      }))
+      .map(
+        (entity): CommunityOption => ({
+          ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          title: title(entity),
+        }),
+      )
       .sort((a, b) => a.title.localeCompare(b.title, 'en-US'));
   }, [catalogApi]);
 
@@ -67,35 +70,32 @@ export function EntityCommunityPicker() {
     return null;
   }
 
-  const titleOf = (ref: string) =>
-    communities.value?.find(c => c.ref === ref)?.title ?? ref;
-
+  const options = communities.value ?? [];
   return (
     <Box pb={1} pt={1}>
-      <TextField
-        select
-        id="catalog-community-picker"
-        fullWidth
-        variant="outlined"
-        size="small"
+      <CatalogAutocomplete<CommunityOption, true>
+        multiple
+        disableCloseOnSelect
         label="Community"
-        value={selected}
-        helperText={communities.error ? 'Communities could not be read' : ''}
-        SelectProps={{
-          multiple: true,
-          renderValue: value => (value as string[]).map(titleOf).join(', '),
+        name="community-picker"
+        options={options}
+        value={options.filter(option => selected.includes(option.ref))}
+        getOptionLabel={option => option.title}
+        getOptionSelected={(option, value) => option.ref === value.ref}
+        onChange={(_event, value) => setSelected(value.map(v => v.ref))}
+        renderOption={(option, { selected: checked }) => (
+          <FormControlLabel
+            control={<Checkbox checked={checked} size="small" />}
+            label={option.title}
+            onClick={event => event.preventDefault()}
+          />
+        )}
+        TextFieldProps={{
+          helperText: communities.error
+            ? 'Communities could not be read; try again later'
+            : undefined,
         }}
-        onChange={event =>
-          setSelected(event.target.value as unknown as string[])
-        }
-      >
-        {(communities.value ?? []).map(community => (
-          <MenuItem key={community.ref} value={community.ref}>
-            <Checkbox checked={selected.includes(community.ref)} size="small" />
-            <ListItemText primary={community.title} />
-          </MenuItem>
-        ))}
-      </TextField>
+      />
     </Box>
   );
 }
