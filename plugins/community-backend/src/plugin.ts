@@ -84,8 +84,6 @@ export const communityPlugin = createBackendPlugin({
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            logger: deps.logger,
-            config: deps.config,
           }),
         );
       },

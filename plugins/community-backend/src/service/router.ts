@@ -1,9 +1,6 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import {
   HttpAuthService,
-  LoggerService,
   PermissionsService,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
@@ -25,8 +22,6 @@ export interface RouterOptions {
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  logger: LoggerService;
-  config: RootConfigService;
   /** The current time; tests pin it. */
   now?: () => Date;
   /** How long a caller's catalog visibility is reused. Default 10 s. */
@@ -68,12 +63,8 @@ export async function createRouter(
   registerInsightRoutes(router, deps);
   registerScanRoutes(router, deps);
 
+  // Errors go on to the error handler Backstage's httpRouter puts after
+  // every plugin's routes, which answers in Backstage's error format.
   router.use(rewordValidationErrors(spec));
-  router.use(
-    MiddlewareFactory.create({
-      config: options.config,
-      logger: options.logger,
-    }).error(),
-  );
   return router;
 }

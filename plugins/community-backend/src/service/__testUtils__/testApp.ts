@@ -1,3 +1,4 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -140,18 +141,20 @@ async function buildTestApp(current: () => TestAppOptions): Promise<TestApp> {
         };
       }),
   });
+  const logger = mockServices.logger.mock();
+  const config = mockServices.rootConfig();
   const router = await createRouter({
     store,
     scans,
     catalog,
     permissions,
     httpAuth: mockServices.httpAuth(),
-    logger: mockServices.logger.mock(),
-    config: mockServices.rootConfig(),
     now: () => current().now ?? new Date('2026-11-24T12:00:00Z'),
     // Every request asks again, so that tests can change permissions.
     visibilityTtlMs: 0,
     catalogTtlMs: 0,
   });
-  return { app: express().use(router), store, scans };
+  // As Backstage's httpRouter does after every plugin's routes.
+  const errors = MiddlewareFactory.create({ config, logger }).error();
+  return { app: express().use(router).use(errors), store, scans };
 }
