@@ -44,23 +44,30 @@ function satisfying(
   notes: NoteList,
 ): DeclaredDependency | undefined {
   const wanted = normalizePackageName(rule.ecosystem, rule.name);
-  for (const dep of declared) {
-    if (normalizePackageName(rule.ecosystem, dep.name) !== wanted) continue;
-    if (rule.version === undefined) return dep;
+  for (const found of declared) {
+    if (normalizePackageName(rule.ecosystem, found.name) !== wanted) continue;
+    if (rule.version === undefined) return found;
     const range = rule.version;
-    const verdict = judgeVersion(rule.ecosystem, dep.version, range);
-    if (verdict === 'satisfies') return dep;
-    if (verdict === 'missing') {
+    const verdict = judgeVersion(rule.ecosystem, found.version, range);
+    if (verdict === 'satisfies') return found;
+    // Versions built from hostile properties can be long: cut like evidence.
+    const version = evidenceText(found.version ?? '');
+    const dep = { ...found, name: evidenceText(found.name) };
+    if (dep.unresolved) {
+      notes.add(
+        `${path} declares ${dep.name} "${version}", ${dep.unresolved}, so it cannot be checked against ${range}`,
+      );
+    } else if (verdict === 'missing') {
       notes.add(
         `${path} declares ${dep.name} without a version, so it cannot be checked against ${range}`,
       );
     } else if (verdict === 'unknown') {
       notes.add(
-        `${path} declares ${dep.name} "${dep.version}", which is not a version that can be checked against ${range}`,
+        `${path} declares ${dep.name} "${version}", which is not a version that can be checked against ${range}`,
       );
     } else {
       notes.add(
-        `${path} declares ${dep.name} ${dep.version}, outside ${range}`,
+        `${path} declares ${dep.name} ${version}, outside ${range}`,
       );
     }
   }
@@ -73,6 +80,20 @@ function evidence(path: string, text: string, line?: number) {
   return { path, line, text: evidenceText(found?.line ?? '') };
 }
 
+/** The repository-root companion files the formats refer to, read once. */
+async function companionsOf(
+  files: RepositoryFiles,
+  formats: ManifestFormat[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const path of formats.flatMap(f => f.companions ?? [])) {
+    if (texts.has(path) || !files.paths.includes(path)) continue;
+    const content = await files.read(path);
+    if (content && !isBinary(content)) texts.set(path, decodeText(content));
+  }
+  return texts;
+}
+
 async function detectDependency(
   rule: DependencyRule,
   files: RepositoryFiles,
@@ -80,7 +101,9 @@ async function detectDependency(
 ): Promise<DetectorOutcome> {
   const notes = new NoteList();
   let unreadable: string | undefined;
-  const manifests = manifestsOf(files, manifestFormats[rule.ecosystem]);
+  const formats = manifestFormats[rule.ecosystem];
+  const manifests = manifestsOf(files, formats);
+  const companions = await companionsOf(files, formats);
   for (const { path, format } of manifests) {
     signal?.throwIfAborted();
     const content = await files.read(path);
@@ -93,7 +116,11 @@ async function detectDependency(
     try {
       if (isBinary(content)) throw new Error('it is a binary file');
       text = decodeText(content);
-      declared = format.parse(text);
+      declared = format.parse(text, {
+        path,
+        companions,
+        note: message => notes.add(message),
+      });
     } catch (error) {
       const problem = `unreadable manifest ${path}: ${
         (error as Error).message

@@ -1,63 +1,169 @@
-import { findLine } from '../text';
+import { evidenceText } from '../text';
 import { DeclaredDependency, ManifestFormat } from './types';
 import { baseName } from './shared';
+import {
+  GradleStatement,
+  GradleToken,
+  gradleStatements,
+  gradleTokens,
+  insideParens,
+  isPunct,
+  splitArguments,
+} from './gradleScanner';
 
-// `implementation 'g:a:1.0'`, `api("g:a:1.0")`, `classpath "g:a:$v"`,
-// `implementation(platform("g:a:1.0"))`, `testImplementation 'g:a:1.0:tests@jar'`.
-// Any configuration name counts, custom ones included.
-const STRING_NOTATION =
-  /\b[a-z][A-Za-z0-9]*\s*\(?\s*(?:(?:platform|enforcedPlatform|testFixtures)\s*\(\s*)?(["'])([\w.-]+):([\w.-]+)(?::([^"'\s:@]+))?(?::[\w.-]*)?(?:@\w+)?\1/g;
+type Found = Omit<DeclaredDependency, 'line'> & { line: number };
 
-// `implementation group: 'g', name: 'a', version: '1.0'` (Groovy) or
-// `implementation(group = "g", name = "a", version = "1.0")` (Kotlin).
-const mapEntry = (key: string) =>
-  new RegExp(`\\b${key}\\s*[:=]\\s*(["'])([^"']+)\\1`);
+// Blocks whose calls are dependency configurations (`implementation ...`).
+const DEPENDENCY_BLOCKS = new Set(['dependencies', 'constraints']);
 
-// `id 'org.springframework.boot' version '3.2.0'` in a plugins block;
-// `id("x") version "1"` in Kotlin. The plugin id is the dependency name.
-const PLUGIN =
-  /\bid\s*\(?\s*(["'])([\w.-]+)\1\s*\)?(?:\s*version\s*\(?\s*(["'])([^"']+)\3)?/;
+// Arguments that name no external module: other projects, local files,
+// Gradle's own APIs, and version catalog accessors (the catalog is read
+// on its own, from gradle/*.versions.toml).
+const NOT_EXTERNAL = new Set([
+  'project',
+  'projects',
+  'files',
+  'fileTree',
+  'gradleApi',
+  'gradleTestKit',
+  'localGroovy',
+  'libs',
+]);
 
-// `springVersion = '3.2.0'`, `def x = "1"`, `val x = "1"`, `ext.x = '1'`.
-const ASSIGNMENT =
-  /^\s*(?:def\s+|val\s+|var\s+|ext\.)?(\w+)\s*=\s*(["'])([^"'$]+)\2/;
+const WRAPPERS = new Set(['platform', 'enforcedPlatform', 'testFixtures']);
 
-function stripComments(line: string, state: { inBlock: boolean }): string {
-  let out = '';
-  let rest = line;
-  while (rest) {
-    if (state.inBlock) {
-      const end = rest.indexOf('*/');
-      if (end === -1) return out;
-      state.inBlock = false;
-      rest = rest.slice(end + 2);
-      continue;
-    }
-    const start = rest.indexOf('/*');
-    if (start === -1) break;
-    out += rest.slice(0, start);
-    state.inBlock = true;
-    rest = rest.slice(start + 2);
+const COORDINATE_PART = /^[\w.-]+$/;
+
+/** `g:a`, `g:a:1.0`, `g:a:1.0:classifier@ext`; undefined if not that. */
+function coordinates(text: string): Omit<Found, 'line'> | undefined {
+  const parts = text.replace(/@\w+$/, '').split(':');
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  const [group, name, version] = parts;
+  if (!COORDINATE_PART.test(group) || !COORDINATE_PART.test(name)) {
+    return undefined;
   }
-  if (state.inBlock) return out;
-  // `//` starts a comment only after a space or at the line start, so URLs stay.
-  return (out + rest).replace(/(^|\s)\/\/.*$/, '');
+  return { name: `${group}:${name}`, version: version || undefined };
 }
 
-function declarationsOnLine(line: string): Omit<DeclaredDependency, 'line'>[] {
-  const found: Omit<DeclaredDependency, 'line'>[] = [];
-  for (const m of line.matchAll(STRING_NOTATION)) {
-    found.push({ name: `${m[2]}:${m[3]}`, version: m[4] });
+/** `kotlin("stdlib")` / `kotlin("stdlib", "1.9.24")` in dependencies. */
+function kotlinModule(args: GradleToken[][]): Omit<Found, 'line'> | undefined {
+  const [module, version] = args.map(a => (a.length === 1 ? a[0] : undefined));
+  if (module?.kind !== 'string') return undefined;
+  return {
+    name: `org.jetbrains.kotlin:kotlin-${module.text}`,
+    version: version?.kind === 'string' ? version.text : undefined,
+  };
+}
+
+/** One argument of a configuration call: what it declares, or `undefined`. */
+function argument(arg: GradleToken[]): Found[] | 'skip' | undefined {
+  const [first, second] = arg;
+  if (arg.length === 1 && first.kind === 'string') {
+    const dep = coordinates(first.text);
+    return dep && [{ ...dep, line: first.line }];
   }
-  const group = mapEntry('group').exec(line);
-  const name = mapEntry('name').exec(line);
-  if (group && name) {
-    const version = mapEntry('version').exec(line);
-    found.push({ name: `${group[2]}:${name[2]}`, version: version?.[2] });
+  if (first.kind !== 'word') return undefined;
+  if (NOT_EXTERNAL.has(first.text)) return 'skip';
+  const call = isPunct(second, '(') ? insideParens(arg.slice(1)) : undefined;
+  if (!call) return undefined;
+  const inner = splitArguments(call.inside);
+  if (first.text === 'kotlin') {
+    const dep = kotlinModule(inner);
+    return dep && [{ ...dep, line: first.line }];
   }
-  const plugin = PLUGIN.exec(line);
-  if (plugin) found.push({ name: plugin[2], version: plugin[4] });
+  if (WRAPPERS.has(first.text) && inner.length === 1) return argument(inner[0]);
+  return undefined;
+}
+
+/** `group: 'g', name: 'a', version: '1'` or `group = "g", name = "a"`. */
+function mapNotation(args: GradleToken[][]): Found | undefined {
+  const entries = new Map<string, GradleToken>();
+  for (const arg of args) {
+    const [key, sep, value] = arg;
+    if (arg.length !== 3 || key.kind !== 'word' || !isPunct(sep, ':', '=')) {
+      return undefined;
+    }
+    if (value.kind !== 'string') return undefined;
+    entries.set(key.text, value);
+  }
+  const group = entries.get('group');
+  const name = entries.get('name');
+  if (!group || !name || /\$/.test(group.text + name.text)) return undefined;
+  const version = entries.get('version')?.text;
+  return { name: `${group.text}:${name.text}`, version, line: group.line };
+}
+
+/** The arguments of `config(...)`, `config "..."` or `config group: ...`. */
+function callArguments(tokens: GradleToken[]): GradleToken[][] {
+  const call = isPunct(tokens[1], '(') ? insideParens(tokens.slice(1)) : undefined;
+  // `implementation("g:a:1") { ... }` and `implementation("g:a:1") because ...`
+  return splitArguments(call ? call.inside : tokens.slice(1));
+}
+
+/**
+ * A configuration call's declarations; `undefined` when some argument is
+ * not understood (a variable, a computed string).
+ */
+function configurationCall(tokens: GradleToken[]): Found[] | undefined {
+  let args = callArguments(tokens);
+  // `add("implementation", "g:a:1")`
+  if (tokens[0].text === 'add') args = args.slice(1);
+  const map = mapNotation(args);
+  if (map) return [map];
+  const found: Found[] = [];
+  for (const arg of args) {
+    const deps = argument(arg);
+    if (deps === undefined) return undefined;
+    if (deps !== 'skip') found.push(...deps);
+  }
   return found;
+}
+
+/** A string argument: `id 'x'`, `id("x")`, `version "1"`, `version("1")`. */
+function stringArgument(tokens: GradleToken[]): GradleToken | undefined {
+  const [a, b, c] = tokens;
+  if (a?.kind === 'string') return a;
+  return isPunct(a, '(') && b?.kind === 'string' && isPunct(c, ')') ? b : undefined;
+}
+
+/**
+ * Plugins: `id("x") version "1"`, `kotlin("jvm") version "1.9.24"` (the
+ * plugin `org.jetbrains.kotlin.jvm`) and `apply plugin: 'x'`.
+ */
+function plugin(statement: GradleStatement): Found | undefined {
+  const { tokens, blocks } = statement;
+  const [first, second, third, fourth] = tokens;
+  if (first.text === 'apply' && second?.text === 'plugin' && isPunct(third, ':')) {
+    return fourth?.kind === 'string'
+      ? { name: fourth.text, line: fourth.line }
+      : undefined;
+  }
+  const inPlugins = blocks[blocks.length - 1] === 'plugins';
+  if (first.text !== 'id' && !(first.text === 'kotlin' && inPlugins)) {
+    return undefined;
+  }
+  const id = stringArgument(tokens.slice(1));
+  if (!id) return undefined;
+  const rest = tokens.slice(id === second ? 2 : 4);
+  const version =
+    rest[0]?.text === 'version' ? stringArgument(rest.slice(1)) : undefined;
+  const name =
+    first.text === 'kotlin' ? `org.jetbrains.kotlin.${id.text}` : id.text;
+  return { name, version: version?.text, line: id.line };
+}
+
+/** `v = '1'`, `def v = "1"`, `val v = "1"`, `ext.v = '1'`, `ext { v = '1' }`. */
+function assignment(tokens: GradleToken[]): [string, string] | undefined {
+  let rest = tokens;
+  if (['def', 'val', 'var'].includes(rest[0].text)) rest = rest.slice(1);
+  if (rest[0]?.text === 'ext' && isPunct(rest[1], '.')) rest = rest.slice(2);
+  const [name, equals, value] = rest;
+  if (rest.length !== 3 || name.kind !== 'word' || !isPunct(equals, '=')) {
+    return undefined;
+  }
+  return value.kind === 'string' && !value.text.includes('$')
+    ? [name.text, value.text]
+    : undefined;
 }
 
 /** Resolves `$name` and `${name}` from assignments in the same file. */
@@ -71,30 +177,54 @@ function resolveVersion(
   );
 }
 
+/** The statement as written, on one line, for a note. */
+function sourceOf(text: string, tokens: GradleToken[]): string {
+  const last = tokens[tokens.length - 1];
+  return evidenceText(text.slice(tokens[0].start, last.end).replace(/\s+/g, ' '));
+}
+
 /**
- * `build.gradle` and `build.gradle.kts`: string and map notation in any
- * configuration, and plugin ids with their versions from `plugins {}`.
- * Read line by line; a declaration split over several lines is not seen.
+ * `build.gradle` and `build.gradle.kts`: string, map and `kotlin(...)`
+ * notation in any configuration of a `dependencies {}` block, declarations
+ * spread over several lines included; plugin ids with their versions from
+ * `plugins {}`, and `apply plugin:`. `$var` and `${var}` are resolved from
+ * plain string assignments in the same file. A configuration call whose
+ * arguments cannot be read is noted with its line, never dropped silently.
  */
 export const buildGradle: ManifestFormat = {
   ecosystem: 'gradle',
   isManifest: path => /^build\.gradle(\.kts)?$/.test(baseName(path)),
-  parse(text) {
+  parse(text, context) {
     const vars = new Map<string, string>();
-    const found: DeclaredDependency[] = [];
-    const state = { inBlock: false };
-    findLine(text, (raw, lineNumber) => {
-      const line = stripComments(raw, state);
-      const assignment = ASSIGNMENT.exec(line);
-      if (assignment) vars.set(assignment[1], assignment[3]);
-      for (const dep of declarationsOnLine(line)) {
-        found.push({ ...dep, line: lineNumber });
+    const found: Found[] = [];
+    for (const statement of gradleStatements(gradleTokens(text))) {
+      const { tokens, blocks } = statement;
+      if (tokens[0].kind !== 'word') continue;
+      const assigned = assignment(tokens);
+      if (assigned) {
+        vars.set(...assigned);
+        continue;
       }
-      return false;
-    });
-    return found.map(dep => ({
+      const declared = plugin(statement);
+      if (declared) {
+        found.push(declared);
+        continue;
+      }
+      const inDependencies = DEPENDENCY_BLOCKS.has(blocks[blocks.length - 1]);
+      // A bare word opens a block (`constraints {`) or calls nothing we read.
+      if (tokens.length < 2 || isPunct(tokens[1], '.', '=')) continue;
+      const deps = configurationCall(tokens);
+      if (deps) found.push(...deps);
+      else if (inDependencies && context) {
+        context.note(
+          `${context.path} line ${tokens[0].line}: cannot read the dependency declaration "${sourceOf(text, tokens)}", so it is not checked`,
+        );
+      }
+    }
+    return found.map(({ line, ...dep }) => ({
       ...dep,
       version: resolveVersion(dep.version, vars),
+      line,
     }));
   },
 };

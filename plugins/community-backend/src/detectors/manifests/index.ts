@@ -9,7 +9,11 @@ import { msbuildProject } from './nuget';
 import { normalizePythonName, pyprojectToml, requirementsTxt } from './pypi';
 import { ManifestFormat } from './types';
 
-export type { DeclaredDependency, ManifestFormat } from './types';
+export type {
+  DeclaredDependency,
+  ManifestContext,
+  ManifestFormat,
+} from './types';
 
 /** The manifest formats read for each ecosystem. */
 export const manifestFormats: Record<DependencyEcosystem, ManifestFormat[]> = {

@@ -77,10 +77,18 @@ export function xmlText(value: unknown): string | undefined {
   return typeof text === 'string' ? text.trim() || undefined : undefined;
 }
 
+/** Rounds of `${a}` → `${b}` → value followed; deeper chains stay unresolved. */
+const MAX_PROPERTY_DEPTH = 5;
+/** A value that would expand past this many characters stays unexpanded. */
+export const MAX_EXPANDED_CHARS = 200;
+
 /**
  * Replaces `${name}` (Maven) or `$(name)` (MSBuild) with known values, a few
  * rounds deep for properties defined through other properties. Unknown
  * references stay as they are, so the version reads as not understood.
+ * Properties that expand each other (`a` = twenty `${b}`, `b` = twenty
+ * `${c}`, ...) would grow a 1 KB file into megabytes: a round that would
+ * pass `MAX_EXPANDED_CHARS` is not applied, and the value stays as it was.
  * `syntax` must be a global regex whose first group is the name.
  */
 export function resolveProperties(
@@ -89,11 +97,15 @@ export function resolveProperties(
   syntax: RegExp,
 ): string {
   let result = value;
-  for (let round = 0; round < 5; round++) {
-    const next = result.replace(syntax, (ref, key: string) =>
-      properties.has(key) ? properties.get(key)! : ref,
-    );
-    if (next === result) break;
+  for (let round = 0; round < MAX_PROPERTY_DEPTH; round++) {
+    let length = result.length;
+    const next = result.replace(syntax, (ref, key: string) => {
+      const replacement = properties.get(key);
+      if (replacement === undefined) return ref;
+      length += replacement.length - ref.length;
+      return length > MAX_EXPANDED_CHARS ? ref : replacement;
+    });
+    if (length > MAX_EXPANDED_CHARS || next === result) break;
     result = next;
   }
   return result;
