@@ -257,6 +257,7 @@ describe('LocalDirectoryUrlReader', () => {
           'svc/leak-dir': ({ symlink }) => symlink(mockDir.resolve('outside')),
           'svc/shared.md': ({ symlink }) => symlink('../other/README.md'),
           'svc/other-repo': ({ symlink }) => symlink('../other'),
+          'svc/package-link.json': ({ symlink }) => symlink('./package.json'),
           'svc/loop': ({ symlink }) => symlink('.'),
           'svc/dangling': ({ symlink }) => symlink('./does-not-exist'),
           'escape-repo': ({ symlink }) => symlink(mockDir.resolve('outside')),
@@ -264,12 +265,11 @@ describe('LocalDirectoryUrlReader', () => {
       });
     });
 
-    it('skips links that leave the root, dangle or loop, and follows the rest', async () => {
+    it('skips links that leave the repository, dangle or loop, and follows the rest', async () => {
       expect(await contentsOf(reader, `${base}/svc/`)).toEqual({
         '.github/workflows/ci.yml': 'on: push\n',
-        'other-repo/README.md': '# other\n',
+        'package-link.json': '{"name":"svc"}',
         'package.json': '{"name":"svc"}',
-        'shared.md': '# other\n',
         'src/index.ts': 'export {};\n',
       });
     });
@@ -279,6 +279,8 @@ describe('LocalDirectoryUrlReader', () => {
         `${base}/svc/leak.txt`,
         `${base}/svc/leak-dir/secret.txt`,
         `${base}/escape-repo/secret.txt`,
+        `${base}/svc/shared.md`,
+        `${base}/svc/other-repo/README.md`,
       ]) {
         await expect(reader.readUrl(url)).rejects.toMatchObject({
           name: 'NotAllowedError',
@@ -292,9 +294,9 @@ describe('LocalDirectoryUrlReader', () => {
       ).rejects.toMatchObject({ name: 'NotAllowedError' });
     });
 
-    it('reads a URL through a link that stays inside the root', async () => {
-      const response = await reader.readUrl(`${base}/svc/shared.md`);
-      expect((await response.buffer()).toString()).toBe('# other\n');
+    it('reads a URL through a link that stays inside its repository', async () => {
+      const response = await reader.readUrl(`${base}/svc/package-link.json`);
+      expect((await response.buffer()).toString()).toBe('{"name":"svc"}');
     });
 
     it('re-checks at read time, so a file swapped for a link is refused', async () => {

@@ -55,9 +55,10 @@ function fileEtag(stats: fs.Stats): string {
 
 /**
  * Serves a local directory through Backstage's UrlReader:
- * `https://<host>/<path>` is read from `<root>/<path>`. Nothing outside the
- * root is ever read: `..` in any spelling is refused, and symlinks are
- * followed only when their target is inside the root.
+ * `https://<host>/<path>` is read from `<root>/<path>`, each folder below
+ * the root being one repository. Nothing outside the repository a URL names
+ * is ever read: `..` in any spelling is refused, and symlinks are followed
+ * only when their target is inside that repository.
  *
  * @public
  */
@@ -94,7 +95,7 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
     options?.signal?.throwIfAborted();
-    const real = await this.#resolve(url, new URL(url));
+    const { repo, real } = await this.#resolve(url, new URL(url));
     const stats = await fs.promises.stat(real);
     if (!stats.isFile()) {
       throw new NotFoundError(`${url} is a directory, not a file`);
@@ -106,10 +107,9 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     ) {
       throw new NotModifiedError();
     }
-    const { root } = this.#options;
     return {
-      buffer: () => readFileInside(root, real, url),
-      stream: () => lazyFileStream(root, real, url),
+      buffer: () => readFileInside(repo, real, url),
+      stream: () => lazyFileStream(repo, real, url),
       etag,
       lastModifiedAt: new Date(Math.round(stats.mtimeMs)),
     };
@@ -125,7 +125,7 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     const filter = options?.filter;
     return new LocalTreeResponse({
       etag,
-      root: this.#options.root,
+      root: walk.repo,
       treeResponseFactory: this.#options.treeResponseFactory,
       entries: filter
         ? walk.entries.filter(entry => filter(entry.path, { size: entry.size }))
@@ -181,12 +181,11 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
       nonegate: true,
       nocomment: true,
     });
-    const { root } = this.#options;
     const files = walk.entries
       .filter(entry => matcher.match(entry.path))
       .map(entry => ({
         url: this.#urlFor(url, [...base, ...entry.path.split('/')], false),
-        content: () => readFileInside(root, entry.file, entry.path),
+        content: () => readFileInside(walk.repo, entry.file, entry.path),
         lastModifiedAt: new Date(Math.round(entry.mtimeMs)),
       }));
     return { files, etag };
@@ -196,41 +195,62 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     rawUrl: string,
     url: URL,
     signal?: AbortSignal,
-  ): Promise<TreeWalk> {
+  ): Promise<TreeWalk & { repo: string }> {
     signal?.throwIfAborted();
-    const real = await this.#resolve(rawUrl, url);
+    const { repo, real } = await this.#resolve(rawUrl, url);
     if (!(await fs.promises.stat(real)).isDirectory()) {
       throw new NotFoundError(`${rawUrl} is a file, not a directory`);
     }
     const walk = await walkTree({
-      root: this.#options.root,
+      root: repo,
       dir: real,
+      name: rawUrl,
       signal,
     });
     if (walk.skipped.length) {
       this.#options.logger?.warn(
         `Did not follow ${
           walk.skipped.length
-        } symbolic link(s) under ${rawUrl} that point outside ${
-          this.#options.host
-        }'s directory, nowhere, or back up the tree: ${walk.skipped.join(
+        } symbolic link(s) under ${rawUrl} that point outside their repository, nowhere, or to a folder listed already: ${walk.skipped.join(
           ', ',
         )}`,
       );
     }
-    return walk;
+    return { ...walk, repo };
   }
 
-  /** The real path a URL names, after every containment check. */
-  async #resolve(rawUrl: string, url: URL): Promise<string> {
+  /**
+   * The real path a URL names, after every containment check, and the real
+   * path of its repository: the first folder below the root (the root
+   * itself for the root URL). Links are followed only within it, so one
+   * repository's link cannot put another's files into a read.
+   */
+  async #resolve(
+    rawUrl: string,
+    url: URL,
+  ): Promise<{ repo: string; real: string }> {
     if (url.host !== this.#options.host) {
       throw new NotAllowedError(
         `${rawUrl} is not served by the local reader for ${this.#options.host}`,
       );
     }
     const { root } = this.#options;
-    const candidate = joinInside(root, urlPathSegments(rawUrl, url));
-    return realPathInside(root, candidate, rawUrl);
+    const segments = urlPathSegments(rawUrl, url);
+    const repo = segments.length
+      ? await realPathInside(
+          root,
+          joinInside(root, segments.slice(0, 1)),
+          rawUrl,
+        )
+      : root;
+    const candidate = joinInside(root, segments);
+    const real = await realPathInside(
+      repo,
+      candidate,
+      rawUrl,
+      'its repository',
+    );
+    return { repo, real };
   }
 
   #urlFor(url: URL, segments: string[], directory: boolean): string {

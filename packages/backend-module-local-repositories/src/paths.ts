@@ -70,6 +70,7 @@ export async function realPathInside(
   root: string,
   candidate: string,
   what: string,
+  rootName: string = 'the served directory',
 ): Promise<string> {
   let real: string;
   try {
@@ -80,7 +81,7 @@ export async function realPathInside(
   }
   if (!isInside(root, real)) {
     throw new NotAllowedError(
-      `${what} is a symbolic link that points outside the served directory`,
+      `${what} is a symbolic link that points outside ${rootName}`,
     );
   }
   return real;

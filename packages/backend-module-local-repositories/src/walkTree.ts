@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { NotAllowedError } from '@backstage/errors';
 import { isInside } from './paths';
 
 /** A file found by {@link walkTree}. */
@@ -19,16 +20,35 @@ export type TreeWalk = {
   entries: TreeEntry[];
   /**
    * Symbolic links that were not followed: pointing outside the root,
-   * dangling, or looping back to a directory being walked.
+   * dangling, or to a directory the walk lists already.
    */
   skipped: string[];
 };
 
-type WalkState = TreeWalk & { root: string; signal?: AbortSignal };
+/**
+ * The most directory entries (files, folders, links) one walk looks at,
+ * unless told otherwise: a demo repository has hundreds.
+ */
+export const MAX_TREE_ENTRIES = 100_000;
+
+type Dir = { real: string; rel: string };
+
+type WalkState = TreeWalk & {
+  root: string;
+  /** How messages name the tree, e.g. its URL. */
+  name: string;
+  signal?: AbortSignal;
+  maxEntries: number;
+  /** Real paths of the directories listed or queued, each walked once. */
+  visited: Set<string>;
+  /** Directories reached through a link, followed once the rest is done. */
+  linked: Dir[];
+  counted: number;
+};
 
 type Found =
   | { kind: 'file'; entry: TreeEntry }
-  | { kind: 'dir'; real: string; rel: string }
+  | { kind: 'dir'; dir: Dir; viaLink: boolean }
   | { kind: 'skip'; rel: string }
   | undefined;
 
@@ -51,7 +71,8 @@ function inspect(
   dirent: fs.Dirent,
 ): Found {
   let real = path.join(dir, dirent.name);
-  if (dirent.isSymbolicLink()) {
+  const viaLink = dirent.isSymbolicLink();
+  if (viaLink) {
     const target = realpathOrUndefined(real);
     if (!target || !isInside(state.root, target)) return { kind: 'skip', rel };
     real = target;
@@ -64,7 +85,7 @@ function inspect(
   } catch {
     return undefined; // removed while the walk was under way
   }
-  if (stats.isDirectory()) return { kind: 'dir', real, rel };
+  if (stats.isDirectory()) return { kind: 'dir', dir: { real, rel }, viaLink };
   if (!stats.isFile()) return undefined;
   return {
     kind: 'file',
@@ -72,59 +93,94 @@ function inspect(
   };
 }
 
-async function walkDir(
-  state: WalkState,
-  dir: string,
-  relDir: string,
-  ancestors: string[],
-): Promise<void> {
-  state.signal?.throwIfAborted();
-  const dirents = await fs.promises.readdir(dir, { withFileTypes: true });
-  const found = dirents
-    .filter(dirent => dirent.name !== '.git')
-    .map(dirent =>
-      inspect(
-        state,
-        dir,
-        relDir ? `${relDir}/${dirent.name}` : dirent.name,
-        dirent,
-      ),
+function count(state: WalkState) {
+  state.counted += 1;
+  if (state.counted > state.maxEntries) {
+    throw new NotAllowedError(
+      `${state.name} has more than ${state.maxEntries} entries (files, folders and links); the local reader reads at most ${state.maxEntries} per tree`,
     );
-  for (const item of found) {
-    if (item?.kind === 'file') state.entries.push(item.entry);
+  }
+}
+
+/** Lists one directory; returns its subdirectories that are no links. */
+async function listDir(state: WalkState, { real, rel }: Dir): Promise<Dir[]> {
+  state.signal?.throwIfAborted();
+  const dirents = await fs.promises.readdir(real, { withFileTypes: true });
+  const subdirs: Dir[] = [];
+  for (const dirent of dirents) {
+    if (dirent.name === '.git') continue;
+    count(state);
+    const item = inspect(
+      state,
+      real,
+      rel ? `${rel}/${dirent.name}` : dirent.name,
+      dirent,
+    );
     if (item?.kind === 'skip') state.skipped.push(item.rel);
+    if (item?.kind === 'file') state.entries.push(item.entry);
     if (item?.kind === 'dir') {
-      if (ancestors.includes(item.real)) {
-        state.skipped.push(item.rel); // a link back up would never end
-      } else {
-        await walkDir(state, item.real, item.rel, [...ancestors, item.real]);
-      }
+      if (item.viaLink) state.linked.push(item.dir);
+      else subdirs.push(item.dir);
     }
+  }
+  return subdirs;
+}
+
+/** Walks the directories below `start` that are reached without links. */
+async function walkPlain(state: WalkState, start: Dir): Promise<void> {
+  const pending = [start];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    state.visited.add(dir.real);
+    pending.push(...(await listDir(state, dir)));
   }
 }
 
 /**
  * Lists the regular files under `dir` (a real path inside `root`) without
  * reading any of them. `.git` is left out. Symlinks are followed only when
- * their target is inside `root`.
+ * their target is inside `root`, and each directory is listed once, under
+ * its own path where it has one: a link to a directory listed already is
+ * skipped, so links between folders cannot multiply the tree. More than
+ * `maxEntries` directory entries fail the walk.
  */
 export async function walkTree(options: {
   root: string;
   dir: string;
+  /** How an error names the tree; the directory by default. */
+  name?: string;
   signal?: AbortSignal;
+  maxEntries?: number;
 }): Promise<TreeWalk> {
   const state: WalkState = {
     root: options.root,
+    name: options.name ?? options.dir,
     signal: options.signal,
+    maxEntries: options.maxEntries ?? MAX_TREE_ENTRIES,
+    visited: new Set(),
+    linked: [],
+    counted: 0,
     entries: [],
     skipped: [],
   };
-  await walkDir(state, options.dir, '', [options.dir]);
-  const byPath = (a: { path: string }, b: { path: string }) =>
-    a.path < b.path ? -1 : Number(a.path > b.path);
-  state.entries.sort(byPath);
+  await walkPlain(state, { real: options.dir, rel: '' });
+  // Links last, in path order, so that the result does not depend on the
+  // order readdir returns and a folder is listed where it really is.
+  while (state.linked.length) {
+    const links = state.linked.sort(byPath(l => l.rel));
+    state.linked = [];
+    for (const link of links) {
+      if (state.visited.has(link.real)) state.skipped.push(link.rel);
+      else await walkPlain(state, link);
+    }
+  }
+  state.entries.sort(byPath(e => e.path));
   state.skipped.sort();
   return { entries: state.entries, skipped: state.skipped };
+}
+
+function byPath<T>(key: (item: T) => string) {
+  return (a: T, b: T) => (key(a) < key(b) ? -1 : Number(key(a) > key(b)));
 }
 
 /**

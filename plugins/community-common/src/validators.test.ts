@@ -2,8 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   communityEntityV1alpha1Validator,
+  patternEntityV1alpha1Schema,
   patternEntityV1alpha1Validator,
 } from './validators';
+import { MAX_PATTERN_RULES } from './validation/kindChecks';
 
 type Spec = NonNullable<Entity['spec']>;
 type Json = NonNullable<Spec[string]>;
@@ -728,6 +730,41 @@ describe('patternEntityV1alpha1Validator', () => {
     ).resolves.toBe(true);
   });
 
+  it.each([
+    ['a repetition of exactly 1000', '(?s)\\b.{0,1000}\\bEND\\b'],
+    ['repetitions adding up to 1000', '[0-9a-f]{40}(x{7}){120}'],
+    ['a glob expanding to exactly 256', 'charts/{1..16}/{a..p}.yaml'],
+    ['a glob with braces', 'src/**/*.{ts,tsx}'],
+  ])('accepts %s', async (_case, value) => {
+    const rule = value.includes('/')
+      ? { file: { path: value } }
+      : { file: { path: 'x', contains: value } };
+    await expect(check(pattern(withRules(rule)))).resolves.toBe(true);
+  });
+
+  it(`accepts exactly ${MAX_PATTERN_RULES} rules`, async () => {
+    const rules = Array.from({ length: MAX_PATTERN_RULES }, (_, i) => ({
+      tag: `t${i}`,
+    }));
+    await expect(check(pattern(withRules(...rules)))).resolves.toBe(true);
+  });
+
+  it('caps the rules in the schema it publishes, too', () => {
+    const schema = patternEntityV1alpha1Schema as any;
+    expect(
+      schema.properties.spec.properties.detection.properties.rules.maxItems,
+    ).toBe(MAX_PATTERN_RULES);
+  });
+
+  it('reports too many rules once, without checking each of them', async () => {
+    const rules = Array.from({ length: 2000 }, (_, i) => ({
+      file: { path: `../x${i}`, contains: `(?=${i})` },
+    }));
+    expect(await problemsOf(pattern(withRules(...rules)))).toEqual([
+      `${PATTERN}spec.detection.rules must list at most 100 item(s); got 2000`,
+    ]);
+  });
+
   it('accepts a leap day as an exemption date', async () => {
     await expect(
       check(pattern(withExemption({ until: '2028-02-29' }))),
@@ -923,6 +960,25 @@ describe('patternEntityV1alpha1Validator', () => {
       'spec.detection.rules[0].file.contains must be at most 512 characters; got 513',
     ],
     [
+      'a regex repeating 15 times 1000 (the program freezes the scanner)',
+      withRules({
+        file: { path: 'pom.xml', contains: `${'(?s).{1000}'.repeat(15)}Z` },
+      }),
+      'spec.detection.rules[0].file.contains must repeat at most 1000 times in total through {n}, {n,} and {n,m} (nested counts multiply); got 15000',
+    ],
+    [
+      'a regex whose nested repetitions multiply past 1000',
+      withRules({
+        file: { path: 'pom.xml', contains: '(a{10}[bc]{2,50}){20}' },
+      }),
+      'spec.detection.rules[0].file.contains must repeat at most 1000 times in total through {n}, {n,} and {n,m} (nested counts multiply); got 1220',
+    ],
+    [
+      'a regex repeating a long group',
+      withRules({ file: { path: 'pom.xml', contains: '(?:abcdefgh){375}' } }),
+      /^spec\.detection\.rules\[0\]\.file\.contains must compile to at most 3000 RE2 instructions \(a repeated group adds its whole length per copy\); got 3\d{3}$/,
+    ],
+    [
       'a regex with a lookahead',
       withRules({ file: { path: 'pom.xml', contains: 'a(?=x)' } }),
       /^spec\.detection\.rules\[0\]\.file\.contains is not a regex the linear-time engine \(RE2 syntax\) can run: .*\(\?=.*; lookarounds and backreferences are not supported$/,
@@ -952,6 +1008,21 @@ describe('patternEntityV1alpha1Validator', () => {
       'a glob climbing out in the middle',
       withRules({ file: { path: 'a/../../b' } }),
       'spec.detection.rules[0].file.path must stay inside the repository (no ".." segments); got "a/../../b"',
+    ],
+    [
+      'a glob whose range expands to 100,000 globs',
+      withRules({ file: { path: '{1..100000}' } }),
+      'spec.detection.rules[0].file.path must expand to at most 256 globs through its braces ({a,b}, {1..9}); got 100000',
+    ],
+    [
+      'a glob whose braces multiply past 256',
+      withRules({ file: { path: '{a,b}'.repeat(9) } }),
+      'spec.detection.rules[0].file.path must expand to at most 256 globs through its braces ({a,b}, {1..9}); got 512',
+    ],
+    [
+      'more than 100 rules',
+      withRules(...Array.from({ length: 101 }, () => ({ tag: 'x' }))),
+      'spec.detection.rules must list at most 100 item(s); got 101',
     ],
     // versions
     [

@@ -80,7 +80,9 @@ describe('Gradle declarations over several lines', () => {
   });
 
   it('stays fast on a hostile script of unclosed calls and quotes', async () => {
-    const hostile = `dependencies {\n${'implementation("a:b:1", ('.repeat(20000)}\n${"'".repeat(50000)}\n}`;
+    const hostile = `dependencies {\n${'implementation("a:b:1", ('.repeat(
+      20000,
+    )}\n${"'".repeat(50000)}\n}`;
     const files = repositoryFilesFromRecord({ 'build.gradle': hostile });
     const started = Date.now();
     const outcome = await detect(gradle('a:b'), files);
@@ -103,7 +105,11 @@ describe('pnpm catalogs', () => {
     const files = await fixture('pnpm-catalogs');
     await expect(detect(npm('typescript', '^5.5.0'), files)).resolves.toEqual({
       matched: true,
-      evidence: { path: 'package.json', line: 5, text: '"typescript": "catalog:"' },
+      evidence: {
+        path: 'package.json',
+        line: 5,
+        text: '"typescript": "catalog:"',
+      },
     });
     await expect(
       detect(npm('@tanstack/react-query', '^5.0.0'), files),

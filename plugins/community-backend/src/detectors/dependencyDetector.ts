@@ -66,9 +66,7 @@ function satisfying(
         `${path} declares ${dep.name} "${version}", which is not a version that can be checked against ${range}`,
       );
     } else {
-      notes.add(
-        `${path} declares ${dep.name} ${version}, outside ${range}`,
-      );
+      notes.add(`${path} declares ${dep.name} ${version}, outside ${range}`);
     }
   }
   return undefined;

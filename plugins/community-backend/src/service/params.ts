@@ -10,6 +10,7 @@ import {
 } from '@copkit/plugin-community-common';
 import { PageRequest } from '../database/AdoptionStore';
 import { UNASSIGNED } from '../engine/entityFacts';
+import { spec } from '../schema/openapi/generated/router';
 
 // Input checks the OpenAPI document cannot express: comma-separated lists,
 // entity refs, calendar dates and rules between parameters. Each message
@@ -21,25 +22,63 @@ const validator = makeValidator();
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** The longest part of a value an error message repeats. */
+export const MAX_QUOTED_LENGTH = 100;
+
+/**
+ * A value for a "got ..." phrase, cut to its first 100 characters: an
+ * answer must not grow with what the caller sent.
+ */
+export function quoteValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return value.length > MAX_QUOTED_LENGTH
+      ? `${JSON.stringify(value.slice(0, MAX_QUOTED_LENGTH))}… (${
+          value.length
+        } characters)`
+      : JSON.stringify(value);
+  }
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_QUOTED_LENGTH
+    ? `${text.slice(0, MAX_QUOTED_LENGTH)}…`
+    : text;
+}
+
+// The OpenAPI document caps how often a parameter repeats; the same cap
+// applies to the values after splitting on commas.
+const MAX_VALUES = {
+  status: spec.components.parameters.status.schema.maxItems,
+  valueStream: spec.components.parameters.valueStreams.schema.maxItems,
+};
+
 /** Values of a repeatable parameter, also split on commas. */
-function splitList(values: readonly string[] | string | undefined): string[] {
-  return [values ?? []]
+function splitList(
+  parameter: keyof typeof MAX_VALUES,
+  values: readonly string[] | string | undefined,
+): string[] {
+  const list = [values ?? []]
     .flat()
     .flatMap(value => value.split(','))
     .map(value => value.trim())
     .filter(Boolean);
+  const max = MAX_VALUES[parameter];
+  if (list.length > max) {
+    throw new InputError(
+      `${parameter} must list at most ${max} values, repeated or separated by commas; got ${list.length}`,
+    );
+  }
+  return list;
 }
 
 export function parseStatuses(
   values: readonly string[] | undefined,
 ): AdoptionStatus[] | undefined {
-  const statuses = splitList(values);
+  const statuses = splitList('status', values);
   for (const status of statuses) {
     if (!(ADOPTION_STATUSES as readonly string[]).includes(status)) {
       throw new InputError(
         `status must be one of ${ADOPTION_STATUSES.join(
           ', ',
-        )}; got ${JSON.stringify(status)}`,
+        )}; got ${quoteValue(status)}`,
       );
     }
   }
@@ -74,14 +113,14 @@ export function parseRefParam(
     !validator.isValidEntityName(ref.name)
   ) {
     throw new InputError(
-      `${parameter} must be an entity ref such as ${example} (kind defaults to ${kind}); got ${JSON.stringify(
+      `${parameter} must be an entity ref such as ${example} (kind defaults to ${kind}); got ${quoteValue(
         value,
       )}`,
     );
   }
   if (ref.kind.toLocaleLowerCase('en-US') !== kind.toLocaleLowerCase('en-US')) {
     throw new InputError(
-      `${parameter} must refer to a ${kind}; got ${JSON.stringify(value)}`,
+      `${parameter} must refer to a ${kind}; got ${quoteValue(value)}`,
     );
   }
   return stringifyEntityRef(ref);
@@ -107,7 +146,7 @@ export function parseValueStream(value: string): string {
 export function parseValueStreams(
   values: readonly string[] | undefined,
 ): string[] | undefined {
-  const streams = splitList(values).map(parseValueStream);
+  const streams = splitList('valueStream', values).map(parseValueStream);
   return streams.length ? [...new Set(streams)] : undefined;
 }
 
@@ -124,7 +163,7 @@ export function parsePage(query: {
   const match = /^o:(\d{1,9})$/.exec(decoded);
   if (!match) {
     throw new InputError(
-      `cursor must be the nextCursor of a previous page; got ${JSON.stringify(
+      `cursor must be the nextCursor of a previous page; got ${quoteValue(
         query.cursor,
       )}`,
     );
@@ -151,7 +190,7 @@ function parseDay(parameter: string, value: string): Date {
   const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
   if (!date || isNaN(date.getTime()) || formatDay(date) !== value) {
     throw new InputError(
-      `${parameter} must be a date written YYYY-MM-DD; got ${JSON.stringify(
+      `${parameter} must be a date written YYYY-MM-DD; got ${quoteValue(
         value,
       )}`,
     );

@@ -93,6 +93,76 @@ describe('bad input', () => {
     expect(response.body.error).toEqual({ name: 'InputError', message });
   });
 
+  it('quotes at most 100 characters of a bad value, however long', async () => {
+    const { app } = await createTestApp();
+    const cursor = 'A'.repeat(15_000);
+    const response = await request(app).get(
+      `/patterns/default/structured-logging/adoption?cursor=${cursor}`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      `cursor must NOT have more than 100 characters; got "${'A'.repeat(
+        100,
+      )}"… (15000 characters)`,
+    );
+    // Backstage's error handler echoes the request URL once, as
+    // request.url; nothing else may repeat the value.
+    expect(response.body.request.url.length).toBeGreaterThan(15_000);
+    expect(response.text.length).toBeLessThan(cursor.length + 1_000);
+  });
+
+  it("cuts a long value in the router's own checks too", async () => {
+    const { app } = await createTestApp();
+    const ref = `domain:default/${'x'.repeat(300)}`;
+    const response = await request(app).get(
+      `/adoption/summary?valueStream=${ref}`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      `valueStream must be an entity ref such as "domain:default/name" (kind defaults to Domain); got "${ref.slice(
+        0,
+        100,
+      )}"… (315 characters)`,
+    );
+  });
+
+  const streams = (n: number) =>
+    Array.from({ length: n }, (_, i) => `domain:default/s${i}`).join(',');
+
+  it.each([
+    [
+      '/adoption/summary',
+      `valueStream=${streams(51)}`,
+      'valueStream must list at most 50 values, repeated or separated by commas; got 51',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption',
+      `valueStream=${streams(30)}&valueStream=${streams(21)}`,
+      'valueStream must list at most 50 values, repeated or separated by commas; got 51',
+    ],
+    [
+      '/patterns/default/structured-logging/adoption',
+      `status=${Array(21).fill('adopted').join(',')}`,
+      'status must list at most 20 values, repeated or separated by commas; got 21',
+    ],
+  ])(
+    'counts comma-separated values against the limit: %s?%s',
+    async (path, query, message) => {
+      const { app } = await createTestApp();
+      const response = await request(app).get(`${path}?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toEqual({ name: 'InputError', message });
+    },
+  );
+
+  it('accepts exactly 50 comma-separated value streams', async () => {
+    const { app } = await createTestApp();
+    const response = await request(app).get(
+      `/adoption/summary?valueStream=${streams(50)}`,
+    );
+    expect(response.status).toBe(200);
+  });
+
   it('accepts a range of exactly 3 years, across a leap day', async () => {
     const { app } = await createTestApp();
     const response = await request(app).get(

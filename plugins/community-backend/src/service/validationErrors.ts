@@ -1,5 +1,6 @@
 import { InputError, isError } from '@backstage/errors';
 import { ErrorRequestHandler, Request } from 'express';
+import { quoteValue } from './params';
 
 // The OpenAPI validator words its errors for machines
 // ("request/query/limit must be <= 500"). This middleware, placed after the
@@ -58,7 +59,7 @@ function reword(
     const expected = known.length
       ? `expected one of ${known.join(', ')}`
       : 'this route takes no query parameters';
-    return `unknown query parameter ${JSON.stringify(unknown[1])}; ${expected}`;
+    return `unknown query parameter ${quoteValue(unknown[1])}; ${expected}`;
   }
   const empty = /^Empty value found for query parameter '(.+)'$/.exec(problem);
   if (empty) {
@@ -76,7 +77,7 @@ function reword(
       ? `must be ${EXPECTED_PATTERN[parameter]}`
       : rest;
   const value = valueOf(req, location, parameter);
-  const got = value === undefined ? '' : `; got ${JSON.stringify(value)}`;
+  const got = value === undefined ? '' : `; got ${quoteValue(value)}`;
   return `${parameter} ${expectation}${got}`;
 }
 

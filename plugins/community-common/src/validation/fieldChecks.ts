@@ -1,6 +1,8 @@
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import { RE2JS } from 're2js';
 import validRange from 'semver/ranges/valid';
+import { braceExpansionCount } from './globBraces';
+import { countedRepetitions } from './regexCost';
 
 // Checks JSON schema cannot express. Each takes a field's value and returns
 // what is wrong with it ("must be ...; got ...") or undefined; values of the
@@ -13,6 +15,28 @@ import validRange from 'semver/ranges/valid';
  * @public
  */
 export const MAX_REGEX_LENGTH = 512;
+
+/**
+ * The most a `contains` regex may repeat through `{n}`, `{n,}` and `{n,m}`,
+ * all counts added up and nested ones multiplied. RE2 runs in time linear
+ * in the text but proportional to its program, and each repetition copies
+ * what it repeats into the program: `.{1000}` written 15 times took minutes
+ * on a 1 MiB file.
+ */
+export const MAX_REGEX_REPETITIONS = 1000;
+
+/**
+ * The largest compiled RE2 program (`programSize()`) a `contains` regex may
+ * have. Catches what the repetition count alone lets through, such as a long
+ * group repeated a few hundred times; `.{0,1000}` compiles to about 2000.
+ */
+export const MAX_REGEX_PROGRAM_SIZE = 3000;
+
+/**
+ * The most globs a `file.path` may expand to through braces: the scanner
+ * builds one matcher per expansion, so `{1..100000}` meant 100,000 of them.
+ */
+export const MAX_GLOB_EXPANSIONS = 256;
 
 const names = makeValidator();
 const quote = (value: string) => JSON.stringify(value);
@@ -97,9 +121,14 @@ const regexVerdict = memoize((pattern: string): string | undefined => {
   if (pattern.length > MAX_REGEX_LENGTH) {
     return `must be at most ${MAX_REGEX_LENGTH} characters; got ${pattern.length}`;
   }
+  // Counted before compiling: building a huge program is itself slow.
+  const repetitions = countedRepetitions(pattern);
+  if (repetitions > MAX_REGEX_REPETITIONS) {
+    return `must repeat at most ${MAX_REGEX_REPETITIONS} times in total through {n}, {n,} and {n,m} (nested counts multiply); got ${repetitions}`;
+  }
+  let size: number;
   try {
-    RE2JS.compile(pattern);
-    return undefined;
+    size = RE2JS.compile(pattern).programSize();
   } catch (e) {
     const message = (e as Error).message;
     // RE2 rejects lookarounds as "Perl syntax" and backreferences as escapes.
@@ -108,6 +137,10 @@ const regexVerdict = memoize((pattern: string): string | undefined => {
       : '';
     return `is not a regex the linear-time engine (RE2 syntax) can run: ${message}${hint}`;
   }
+  if (size > MAX_REGEX_PROGRAM_SIZE) {
+    return `must compile to at most ${MAX_REGEX_PROGRAM_SIZE} RE2 instructions (a repeated group adds its whole length per copy); got ${size}`;
+  }
+  return undefined;
 });
 
 export function regexProblem(value: unknown): string | undefined {
@@ -124,6 +157,10 @@ const globVerdict = memoize((glob: string): string | undefined => {
     return `must stay inside the repository (no ".." segments); got ${quote(
       glob,
     )}`;
+  }
+  const expansions = braceExpansionCount(glob);
+  if (expansions > MAX_GLOB_EXPANSIONS) {
+    return `must expand to at most ${MAX_GLOB_EXPANSIONS} globs through its braces ({a,b}, {1..9}); got ${expansions}`;
   }
   return undefined;
 });

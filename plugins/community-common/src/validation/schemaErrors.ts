@@ -123,6 +123,10 @@ export function formatSchemaError(error: ErrorObject): string {
       return `${path} must list at least ${
         (error.params as { limit: number }).limit
       } item(s)`;
+    case 'maxItems':
+      return `${path} must list at most ${
+        (error.params as { limit: number }).limit
+      } item(s); got ${Array.isArray(error.data) ? error.data.length : '?'}`;
     case 'minimum':
     case 'maximum':
       return range(error, path);

@@ -95,7 +95,9 @@ function mapNotation(args: GradleToken[][]): Found | undefined {
 
 /** The arguments of `config(...)`, `config "..."` or `config group: ...`. */
 function callArguments(tokens: GradleToken[]): GradleToken[][] {
-  const call = isPunct(tokens[1], '(') ? insideParens(tokens.slice(1)) : undefined;
+  const call = isPunct(tokens[1], '(')
+    ? insideParens(tokens.slice(1))
+    : undefined;
   // `implementation("g:a:1") { ... }` and `implementation("g:a:1") because ...`
   return splitArguments(call ? call.inside : tokens.slice(1));
 }
@@ -123,7 +125,9 @@ function configurationCall(tokens: GradleToken[]): Found[] | undefined {
 function stringArgument(tokens: GradleToken[]): GradleToken | undefined {
   const [a, b, c] = tokens;
   if (a?.kind === 'string') return a;
-  return isPunct(a, '(') && b?.kind === 'string' && isPunct(c, ')') ? b : undefined;
+  return isPunct(a, '(') && b?.kind === 'string' && isPunct(c, ')')
+    ? b
+    : undefined;
 }
 
 /**
@@ -133,7 +137,11 @@ function stringArgument(tokens: GradleToken[]): GradleToken | undefined {
 function plugin(statement: GradleStatement): Found | undefined {
   const { tokens, blocks } = statement;
   const [first, second, third, fourth] = tokens;
-  if (first.text === 'apply' && second?.text === 'plugin' && isPunct(third, ':')) {
+  if (
+    first.text === 'apply' &&
+    second?.text === 'plugin' &&
+    isPunct(third, ':')
+  ) {
     return fourth?.kind === 'string'
       ? { name: fourth.text, line: fourth.line }
       : undefined;
@@ -180,7 +188,9 @@ function resolveVersion(
 /** The statement as written, on one line, for a note. */
 function sourceOf(text: string, tokens: GradleToken[]): string {
   const last = tokens[tokens.length - 1];
-  return evidenceText(text.slice(tokens[0].start, last.end).replace(/\s+/g, ' '));
+  return evidenceText(
+    text.slice(tokens[0].start, last.end).replace(/\s+/g, ' '),
+  );
 }
 
 /**
@@ -217,7 +227,12 @@ export const buildGradle: ManifestFormat = {
       if (deps) found.push(...deps);
       else if (inDependencies && context) {
         context.note(
-          `${context.path} line ${tokens[0].line}: cannot read the dependency declaration "${sourceOf(text, tokens)}", so it is not checked`,
+          `${context.path} line ${
+            tokens[0].line
+          }: cannot read the dependency declaration "${sourceOf(
+            text,
+            tokens,
+          )}", so it is not checked`,
         );
       }
     }

@@ -103,7 +103,8 @@ export function gradleStatements(tokens: GradleToken[]): GradleStatement[] {
   let current: GradleToken[] = [];
   let depth = 0;
   const flush = () => {
-    if (current.length) statements.push({ tokens: current, blocks: [...blocks] });
+    if (current.length)
+      statements.push({ tokens: current, blocks: [...blocks] });
     current = [];
     depth = 0;
   };
@@ -115,7 +116,9 @@ export function gradleStatements(tokens: GradleToken[]): GradleStatement[] {
     } else if (isPunct(token, '{')) {
       // `dependencies {` opens a named block; `implementation("g:a:1") {`
       // a closure, whose call is still a statement.
-      blocks.push(current.length === 1 && last.kind === 'word' ? last.text : '');
+      blocks.push(
+        current.length === 1 && last.kind === 'word' ? last.text : '',
+      );
       flush();
     } else if (isPunct(token, '}')) {
       flush();
