@@ -1,18 +1,17 @@
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AdoptionStore } from '../database/AdoptionStore';
 import { ScanController } from '../scan/ScanController';
-import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { spec } from '../schema/openapi/generated/router';
 import { RouteAccess } from './access';
 import { CatalogEntityReader } from './CatalogEntityReader';
 import { VisibleEntityRefs, isVisible } from './CatalogVisibility';
 
 /** The router the OpenAPI document types and validates. */
-export type CommunityApiRouter = Awaited<
-  ReturnType<typeof createOpenApiRouter>
->;
+export type CommunityApiRouter = ApiRouter<typeof spec>;
 
 /** What route handlers use. */
 export type RouteDeps = {
