@@ -30,6 +30,19 @@ spec:
   services: [checkout-service]
 `;
 
+// a local chapter of the community above
+const chapter = `
+apiVersion: copkit.io/v1alpha1
+kind: Community
+metadata:
+  name: devops-practice-berlin
+spec:
+  type: community
+  domain: Delivery pipelines
+  owner: platform
+  parent: community:default/devops-practice
+`;
+
 const pattern = `
 apiVersion: copkit.io/v1alpha1
 kind: Pattern
@@ -94,7 +107,9 @@ describe('catalogModuleCommunityEntityModel in a running catalog', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'copkit-catalog-'));
     await fs.writeFile(
       path.join(dir, 'catalog.yaml'),
-      [community('Delivery pipelines'), pattern, template].join('\n---\n'),
+      [community('Delivery pipelines'), chapter, pattern, template].join(
+        '\n---\n',
+      ),
     );
     const backend = await startTestBackend({
       features: [
@@ -123,19 +138,29 @@ describe('catalogModuleCommunityEntityModel in a running catalog', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('ingests a Community, a Pattern and a Template with relations both ways', async () => {
+  it('ingests Communities, a Pattern and a Template with relations both ways', async () => {
     const communityEntity = await withRelations(
       'community/default/devops-practice',
-      7,
+      8,
     );
     expect(relationsOf(communityEntity)).toEqual([
       'hasParticipant group:default/checkout-team',
       'ledBy user:default/ana',
       'ownedBy group:default/platform',
+      'parentOf community:default/devops-practice-berlin',
       'publishes pattern:default/structured-logging',
       'publishes template:default/node-service',
       'supports component:default/checkout-service',
       'supports domain:default/payments',
+    ]);
+
+    const chapterEntity = await withRelations(
+      'community/default/devops-practice-berlin',
+      2,
+    );
+    expect(relationsOf(chapterEntity)).toEqual([
+      'childOf community:default/devops-practice',
+      'ownedBy group:default/platform',
     ]);
 
     const patternEntity = await withRelations(
@@ -196,6 +221,7 @@ describe('catalogModuleCommunityEntityModel in a running catalog', () => {
           'valueStreams:',
           'valuestreams:',
         ),
+        chapter,
         pattern,
         template,
       ].join('\n---\n'),

@@ -4,10 +4,12 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import { localRepositoriesUrlReaderFactory } from '@copkit/backend-module-local-repositories';
 import { catalogModuleCommunityEntityModel } from '@copkit/plugin-catalog-backend-module-community';
+import { communityPlugin } from '@copkit/plugin-community-backend';
 import {
   ADOPTION_STATUSES,
   AdoptionResult,
@@ -18,26 +20,20 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
-import { communityPlugin } from '../plugin';
-import { localRepositoriesUrlReaderFactory } from '@copkit/backend-module-local-repositories';
-import {
-  catalogEntry,
-  codeSpans,
-  evidenceLocation,
-  quotedNotes,
-  readExampleCatalog,
-  readExpectedAdoption,
-  repoRoot,
-  reposDir,
-} from './__testUtils__/exampleExpectations';
 import {
   TestServer,
   manualSchedule,
   runScan,
   userAuth,
   waitFor,
-} from './__testUtils__/testBackends';
+} from './__testUtils__/demoBackend';
+import {
+  catalogEntry,
+  readAppConfig,
+  readExampleCatalog,
+  refOf,
+  reposDir,
+} from './__testUtils__/demoFiles';
 import {
   adoptedPattern,
   because,
@@ -45,6 +41,12 @@ import {
   paymentGatewayCommunities,
   withReasonsInOrder,
 } from './__testUtils__/exampleCommunities';
+import {
+  codeSpans,
+  evidenceLocation,
+  quotedNotes,
+  readExpectedAdoption,
+} from './__testUtils__/exampleExpectations';
 
 /*
  * The adoption engine end to end on the example company: a real catalog
@@ -56,11 +58,8 @@ import {
 jest.setTimeout(60_000);
 
 const expected = readExpectedAdoption();
-const example = readExampleCatalog();
-const appConfig = parse(
-  fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
-);
-const refOf = (entity: Entity) => stringifyEntityRef(entity);
+const example = readExampleCatalog().entities.map(e => e.entity);
+const appConfig = readAppConfig();
 const components = example.filter(e => e.kind === 'Component');
 const today = new Date().toISOString().slice(0, 10);
 

@@ -1,15 +1,10 @@
-import { Entity } from '@backstage/catalog-model';
 import { AdoptionStatus } from '@copkit/plugin-community-common';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { reposDir } from './demoFiles';
 
 // Reads what examples/repos/README.md says the engine should find, so that
 // the end-to-end test and the hand-derived table cannot drift apart.
-
-export const repoRoot = path.resolve(__dirname, '../../../../..');
-export const reposDir = path.join(repoRoot, 'examples', 'repos');
-export const catalogEntry = path.join(repoRoot, 'catalog-info', 'all.yaml');
 
 const SYMBOLS: Record<string, AdoptionStatus> = {
   '✅': 'adopted',
@@ -154,27 +149,4 @@ export function quotedNotes(markdown: string): string[] {
     // "unreadable manifest packages/admin/package.json: ..." quotes a prefix
     m[1].replace(/:? ?\.\.\.$/, ''),
   );
-}
-
-// --- the example catalog ----------------------------------------------------
-
-const asArray = (value: unknown): string[] =>
-  ([] as unknown[]).concat(value ?? []) as string[];
-
-/** Every entity of the example catalog, following its Location targets. */
-export function readExampleCatalog(file = catalogEntry): Entity[] {
-  const entities: Entity[] = [];
-  for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-    const entity = doc.toJS() as Entity | null;
-    if (!entity) continue;
-    entities.push(entity);
-    if (entity.kind === 'Location') {
-      for (const target of asArray(entity.spec?.targets)) {
-        entities.push(
-          ...readExampleCatalog(path.resolve(path.dirname(file), target)),
-        );
-      }
-    }
-  }
-  return entities;
 }

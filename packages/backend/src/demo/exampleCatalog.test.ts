@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
-  Entity,
   parseEntityRef,
   RELATION_CHILD_OF,
   RELATION_PARENT_OF,
@@ -24,11 +23,16 @@ import {
   RELATION_PUBLISHED_BY,
   RELATION_PUBLISHES,
 } from '@copkit/plugin-community-common';
-import fs from 'node:fs';
+import { catalogModuleCommunityEntityModel } from '@copkit/plugin-catalog-backend-module-community';
 import path from 'node:path';
 import request from 'supertest';
-import { parse, parseAllDocuments } from 'yaml';
-import { catalogModuleCommunityEntityModel } from './module';
+import {
+  catalogEntry,
+  readAppConfig,
+  readExampleCatalog,
+  refOf,
+  repoRoot,
+} from './__testUtils__/demoFiles';
 
 /*
  * The example company in catalog-info/ is what a user sees first: `yarn start`
@@ -40,65 +44,10 @@ import { catalogModuleCommunityEntityModel } from './module';
 
 jest.setTimeout(60_000);
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const catalogEntry = path.join(repoRoot, 'catalog-info', 'all.yaml');
-const appConfig = parse(
-  fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
-);
+const appConfig = readAppConfig();
 
 const asArray = (value: unknown): string[] =>
   ([] as unknown[]).concat(value ?? []) as string[];
-
-interface ExampleEntity {
-  ref: string;
-  file: string;
-  entity: Entity;
-}
-
-/**
- * Reads a catalog file and, through Location targets, every file it names.
- * What it cannot read goes to `problems`, so that the catalog still gets to
- * give its own verdict on the same files.
- */
-function readExampleCatalog(
-  file: string,
-  out: { entities: ExampleEntity[]; problems: string[] },
-) {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    out.problems.push(`${file}: ${error}`);
-    return out;
-  }
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length) {
-      out.problems.push(`${file}: ${doc.errors.map(e => e.message).join()}`);
-      continue;
-    }
-    const entity = doc.toJS() as Entity | null;
-    if (!entity) continue;
-    out.entities.push({ ref: refOf(entity), file, entity });
-    if (entity.kind === 'Location') {
-      const spec = entity.spec ?? {};
-      for (const target of [
-        ...asArray(spec.target),
-        ...asArray(spec.targets),
-      ]) {
-        readExampleCatalog(path.resolve(path.dirname(file), target), out);
-      }
-    }
-  }
-  return out;
-}
-
-function refOf(entity: Entity): string {
-  return stringifyEntityRef({
-    kind: entity.kind,
-    namespace: entity.metadata.namespace ?? 'default',
-    name: entity.metadata.name,
-  });
-}
 
 /** A spec ref as the processor resolves it, e.g. `ana` → `user:default/ana`. */
 const fullRef = (ref: string, defaultKind: string) =>
@@ -116,10 +65,7 @@ const countByKind = (refs: Iterable<string>) => {
 };
 
 describe('the example catalog in catalog-info/', () => {
-  const { entities: example, problems } = readExampleCatalog(catalogEntry, {
-    entities: [],
-    problems: [],
-  });
+  const { entities: example, problems } = readExampleCatalog(catalogEntry);
   const expectedRefs = new Set(example.map(e => e.ref));
   const ofKind = (kind: string) =>
     example.filter(e => e.entity.kind === kind).map(e => e.entity);
