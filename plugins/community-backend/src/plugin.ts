@@ -12,6 +12,7 @@ import { readCommunityConfig } from './config';
 import { DatabaseAdoptionStore } from './database/DatabaseAdoptionStore';
 import { withCachedSummaries } from './database/cachedSummaries';
 import { builtinDetectors } from './detectors/builtinDetectors';
+import { containsPool } from './detectors/regex';
 import { DetectorRegistry } from './engine/DetectorRegistry';
 import { PartitionScanner } from './scan/PartitionScanner';
 import { ScanRunner } from './scan/ScanRunner';
@@ -45,6 +46,7 @@ export const communityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const config = readCommunityConfig(deps.config);
@@ -75,6 +77,8 @@ export const communityPlugin = createBackendPlugin({
           retentionDays: config.retentionDays,
         });
         await runner.schedule();
+        // The worker threads that run `contains` regexes stop with the plugin.
+        deps.lifecycle.addShutdownHook(() => containsPool.close());
 
         deps.permissionsRegistry.addPermissions(communityPermissions);
         deps.httpRouter.use(

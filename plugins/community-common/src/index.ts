@@ -42,6 +42,15 @@ export {
   communityEntityV1alpha1Validator,
   patternEntityV1alpha1Validator,
 } from './validators';
+export {
+  UNASSIGNED,
+  refKey,
+  refKindKey,
+  parseSpecRef,
+  specRefKey,
+  specRefKeys,
+  type SpecRefContext,
+} from './refs';
 export { getTemplateCommunityRef } from './entities/templateCommunity';
 export { MAX_REGEX_LENGTH } from './validation/fieldChecks';
 export {

@@ -1,36 +1,11 @@
-import {
-  Entity,
-  RELATION_DEPENDS_ON,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import { specRefKey, specRefKeys } from '@copkit/plugin-community-common';
 import { PatternDetector } from '@copkit/plugin-community-node';
 import { ANNOTATION_SOURCE_TEMPLATE } from '../engine/entityFacts';
 
 // Catalog rules match on the entity alone; their evidence has no file.
 const MATCHED = { matched: true as const, evidence: {} };
 const MISSED = { matched: false as const };
-
-/**
- * A ref in the one spelling used for comparison: lower case, kind and
- * namespace filled in (the namespace defaults to the judged entity's, as
- * Backstage does for refs written in an entity). `undefined` if unparseable.
- */
-function normalizeRef(
-  ref: string,
-  defaultKind: string,
-  entity: Entity,
-): string | undefined {
-  try {
-    const parsed = parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace: entity.metadata.namespace ?? 'default',
-    });
-    return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
 
 /** `sourceTemplate`: the entity was scaffolded from this template. */
 export const sourceTemplateDetector: PatternDetector<string> = {
@@ -41,8 +16,9 @@ export const sourceTemplateDetector: PatternDetector<string> = {
     const annotation =
       entity.metadata.annotations?.[ANNOTATION_SOURCE_TEMPLATE];
     if (!annotation) return MISSED;
-    const wanted = normalizeRef(rule, 'template', entity);
-    const actual = normalizeRef(annotation, 'template', entity);
+    const context = { defaultKind: 'template', holder: entity };
+    const wanted = specRefKey(rule, context);
+    const actual = specRefKey(annotation, context);
     return wanted !== undefined && wanted === actual ? MATCHED : MISSED;
   },
 };
@@ -84,18 +60,15 @@ export const annotationDetector: PatternDetector<AnnotationRule> = {
 
 /** The targets of the entity's `dependsOn` relations and `spec.dependsOn`. */
 function dependencyTargets(entity: Entity): string[] {
-  const targets = (entity.relations ?? [])
+  const context = { defaultKind: 'component', holder: entity };
+  const related = (entity.relations ?? [])
     .filter(r => r.type === RELATION_DEPENDS_ON)
-    .map(r => normalizeRef(r.targetRef, 'component', entity));
+    .map(r => r.targetRef);
   const declared = entity.spec?.dependsOn;
-  if (Array.isArray(declared)) {
-    for (const ref of declared) {
-      if (typeof ref === 'string') {
-        targets.push(normalizeRef(ref, 'component', entity));
-      }
-    }
-  }
-  return targets.filter((t): t is string => t !== undefined);
+  return specRefKeys(
+    [...related, ...(Array.isArray(declared) ? declared : [])],
+    context,
+  );
 }
 
 /**
@@ -107,7 +80,10 @@ export const dependsOnDetector: PatternDetector<string> = {
   needs: 'catalog',
   describe: ref => `dependsOn: ${ref}`,
   async detect({ rule, entity }) {
-    const wanted = normalizeRef(rule, 'component', entity);
+    const wanted = specRefKey(rule, {
+      defaultKind: 'component',
+      holder: entity,
+    });
     return wanted !== undefined && dependencyTargets(entity).includes(wanted)
       ? MATCHED
       : MISSED;

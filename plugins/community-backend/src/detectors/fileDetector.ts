@@ -4,8 +4,9 @@ import {
   RepositoryFiles,
 } from '@copkit/plugin-community-node';
 import { Minimatch } from 'minimatch';
+import { setImmediate } from 'node:timers/promises';
 import { NoteList, overCapNote } from './notes';
-import { compileContains, firstMatchingLine } from './regex';
+import { containsPool, containsTimeoutNote, firstMatchingLine } from './regex';
 import { decodeText, evidenceText, isBinary } from './text';
 
 /** The value of a `file` rule. */
@@ -46,9 +47,10 @@ async function searchContents(
   contains: string,
   signal?: AbortSignal,
 ): Promise<DetectorOutcome> {
-  const re = compileContains(contains);
   const notes = new NoteList();
   for (const path of paths) {
+    // A glob can select thousands of files: let other work run between them.
+    await setImmediate();
     signal?.throwIfAborted();
     const content = await files.read(path);
     if (content === undefined) {
@@ -59,8 +61,10 @@ async function searchContents(
       notes.add(`skipped ${path}: it is a binary file`);
       continue;
     }
-    const hit = firstMatchingLine(re, decodeText(content));
-    if (hit) {
+    const hit = await firstMatchingLine(contains, decodeText(content), signal);
+    if (hit.kind === 'timeout') {
+      notes.add(containsTimeoutNote(path, containsPool.timeoutMs));
+    } else if (hit.kind === 'match') {
       const evidence = {
         path,
         line: hit.lineNumber,
@@ -75,7 +79,8 @@ async function searchContents(
 /**
  * `file`: a file matching the glob exists; with `contains`, one whose text
  * matches the regex (RE2 syntax, `^`/`$` per line). Files are tried in
- * path order; over-cap and binary files are skipped with a note.
+ * path order; over-cap and binary files are skipped with a note, and so is
+ * a file the regex cannot judge within its deadline.
  */
 export const fileDetector: PatternDetector<FileRule> = {
   shape: 'file',

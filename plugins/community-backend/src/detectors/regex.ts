@@ -1,53 +1,50 @@
-import { RE2JS } from 're2js';
-import { findLine, lineAt, lineNumberAt } from './text';
+import { availableParallelism } from 'node:os';
+import { RegexWorkerPool } from './RegexWorkerPool';
+import { lineAt, lineNumberAt } from './text';
 
-// Patterns repeat across entities and scans; compiling costs far more than a
-// lookup. The cap keeps a catalog that churns through regexes from growing it.
-const MAX_CACHED = 500;
-const compiled = new Map<string, RE2JS>();
+/** How long a `contains` regex may run on one file. */
+export const CONTAINS_TIMEOUT_MS = 2000;
 
 /**
- * Compiles a `contains` regex for RE2's linear-time engine, with `^` and `$`
- * matching at line breaks. Validation has checked the syntax already.
+ * The workers that run `contains` regexes. Validation bounds a regex's
+ * program, yet within those bounds re2js can take seconds on a large file;
+ * run here, that time never blocks the backend's event loop. One worker on a
+ * single core, two otherwise: scans are background work.
  */
-export function compileContains(source: string): RE2JS {
-  let re = compiled.get(source);
-  if (!re) {
-    re = RE2JS.compile(source, RE2JS.MULTILINE);
-    if (compiled.size >= MAX_CACHED) {
-      compiled.delete(compiled.keys().next().value as string);
-    }
-    compiled.set(source, re);
-  }
-  return re;
+export const containsPool = new RegexWorkerPool({
+  size: Math.min(2, Math.max(1, availableParallelism() - 1)),
+  timeoutMs: CONTAINS_TIMEOUT_MS,
+});
+
+/** The first line a `contains` regex matches, or why there is no answer. */
+export type ContainsResult =
+  | { kind: 'match'; line: string; lineNumber: number }
+  | { kind: 'none' }
+  | { kind: 'timeout' };
+
+/**
+ * Looks for the first line that matches a `contains` regex (RE2 syntax, `^`
+ * and `$` at line breaks; validation has checked it), off the main thread
+ * and within {@link CONTAINS_TIMEOUT_MS}. A match that needs several lines
+ * gives the line where it starts.
+ */
+export async function firstMatchingLine(
+  contains: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<ContainsResult> {
+  const index = await containsPool.match(contains, text, signal);
+  if (index === 'timeout') return { kind: 'timeout' };
+  if (index < 0) return { kind: 'none' };
+  return {
+    kind: 'match',
+    line: lineAt(text, index).replace(/\r$/, ''),
+    lineNumber: lineNumberAt(text, index),
+  };
 }
 
-// `\A`, `\z` and turning multi-line mode off (`(?-m)`) make a line on its own
-// behave differently from the same line inside the file.
-const NEEDS_WHOLE_TEXT = /\\[Az]|\(\?[a-zA-Z]*-/;
-
-/**
- * The first line that matches: its 1-based number and text.
- *
- * RE2's DFA answers "is there a match" fast, but locating a match start
- * takes its slower NFA, which costs seconds on a 1 MiB line. So the whole
- * text is tested first, then each line on its own; only a match that needs
- * several lines is located with the NFA (still linear time).
- */
-export function firstMatchingLine(
-  re: RE2JS,
-  text: string,
-): { line: string; lineNumber: number } | undefined {
-  if (!re.test(text)) return undefined;
-  if (!NEEDS_WHOLE_TEXT.test(re.pattern())) {
-    const hit = findLine(text, line => re.test(line));
-    if (hit) return hit;
-  }
-  const matcher = re.matcher(text);
-  if (!matcher.find()) return undefined;
-  const start = matcher.start();
-  return {
-    line: lineAt(text, start).replace(/\r$/, ''),
-    lineNumber: lineNumberAt(text, start),
-  };
+/** The note for a file a `contains` regex could not judge in time. */
+export function containsTimeoutNote(path: string, timeoutMs: number): string {
+  const limit = `${Number((timeoutMs / 1000).toFixed(1))} s`;
+  return `\`contains\` regex did not finish within ${limit} on ${path}; the file was not judged`;
 }

@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { PatternEntityV1alpha1 } from '@copkit/plugin-community-common';
-import { entityRefOf, refFrom } from './entityFacts';
+import {
+  PatternEntityV1alpha1,
+  refKey,
+  refKindKey,
+  specRefKey,
+} from '@copkit/plugin-community-common';
 
 const lower = (values: string[] | undefined) =>
   values?.map(v => v.toLocaleLowerCase('en-US'));
@@ -14,8 +18,8 @@ export function notApplicableReason(
   entity: Entity,
 ): string | undefined {
   const { kinds, types, lifecycles, tags } = pattern.spec.appliesTo ?? {};
-  const kind = entity.kind.toLocaleLowerCase('en-US');
-  const wanted = lower(kinds);
+  const kind = refKindKey(entity);
+  const wanted = kinds?.map(k => refKindKey({ kind: k }));
   if (wanted ? !wanted.includes(kind) : kind !== 'component') {
     return `applies to kinds ${(kinds ?? ['Component']).join(
       ', ',
@@ -51,10 +55,13 @@ export function activeExemption(
   entity: Entity,
   today: string,
 ): { reason: string; until?: string } | undefined {
-  const ref = entityRefOf(entity);
+  const ref = refKey(entity);
   return pattern.spec.exemptions?.find(
     exemption =>
-      refFrom(pattern, exemption.entity, 'component') === ref &&
+      specRefKey(exemption.entity, {
+        defaultKind: 'component',
+        holder: pattern,
+      }) === ref &&
       (!exemption.until || exemption.until >= today),
   );
 }
@@ -65,10 +72,13 @@ export function expiredExemption(
   entity: Entity,
   today: string,
 ): { until?: string } | undefined {
-  const ref = entityRefOf(entity);
+  const ref = refKey(entity);
   return pattern.spec.exemptions?.find(
     exemption =>
-      refFrom(pattern, exemption.entity, 'component') === ref &&
+      specRefKey(exemption.entity, {
+        defaultKind: 'component',
+        holder: pattern,
+      }) === ref &&
       !!exemption.until &&
       exemption.until < today,
   );

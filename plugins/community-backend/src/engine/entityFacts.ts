@@ -1,17 +1,20 @@
 import {
   ANNOTATION_SOURCE_LOCATION,
-  DEFAULT_NAMESPACE,
   Entity,
   parseEntityRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   ANNOTATION_VALUE_STREAM,
   PatternEntityV1alpha1,
+  UNASSIGNED,
+  refKey,
+  specRefKey,
+  specRefKeys,
 } from '@copkit/plugin-community-common';
 
-/** The value stream of entities that have none. */
-export const UNASSIGNED = 'unassigned';
+// What the scan stores about an entity, and the same facts read elsewhere.
+// Refs are in -common's key form (refKey): the results table is keyed by
+// it, so anything compared with stored rows must use these functions.
 
 /**
  * Where Backstage's scaffolder records the template an entity came from. The
@@ -20,27 +23,42 @@ export const UNASSIGNED = 'unassigned';
  */
 export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
 
-/** Normalizes a ref written in `entity`'s YAML, or undefined if unusable. */
+/**
+ * A ref written in `entity`'s YAML in key form, or undefined if unusable.
+ *
+ * @deprecated Kept for scan/ until it imports `specRefKey` from -common.
+ */
 export function refFrom(
   entity: Entity,
   ref: unknown,
   defaultKind: string,
 ): string | undefined {
-  if (typeof ref !== 'string' || !ref) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind,
-        defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+  return specRefKey(ref, { defaultKind, holder: entity });
 }
 
+/**
+ * The key of an entity.
+ *
+ * @deprecated Kept for scan/ until it imports `refKey` from -common.
+ */
 export function entityRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return refKey(entity);
+}
+
+/** The System an entity is part of, from `spec.system`. */
+export function systemOf(entity: Entity): string | undefined {
+  return specRefKey(entity.spec?.system, {
+    defaultKind: 'system',
+    holder: entity,
+  });
+}
+
+/** The Domain of a System, from `spec.domain`. */
+export function domainOf(system: Entity): string | undefined {
+  return specRefKey(system.spec?.domain, {
+    defaultKind: 'domain',
+    holder: system,
+  });
 }
 
 /**
@@ -51,18 +69,21 @@ export function valueStreamOf(
   entity: Entity,
   domainOfSystem: ReadonlyMap<string, string>,
 ): string {
-  const annotated = refFrom(
-    entity,
+  const annotated = specRefKey(
     entity.metadata.annotations?.[ANNOTATION_VALUE_STREAM],
-    'domain',
+    { defaultKind: 'domain', holder: entity },
   );
   if (annotated) return annotated;
-  const system = refFrom(entity, entity.spec?.system, 'system');
+  const system = systemOf(entity);
   return (system && domainOfSystem.get(system)) || UNASSIGNED;
 }
 
+/** The owner of an entity, from `spec.owner`. */
 export function ownerOf(entity: Entity): string | undefined {
-  return refFrom(entity, entity.spec?.owner, 'group');
+  return specRefKey(entity.spec?.owner, {
+    defaultKind: 'group',
+    holder: entity,
+  });
 }
 
 /** The repository URL of an entity, from `backstage.io/source-location`. */
@@ -75,6 +96,60 @@ export function sourceLocationOf(entity: Entity): string | undefined {
   return target;
 }
 
+/** The community of a pattern, from `spec.community`, else `unassigned`. */
 export function patternCommunityOf(pattern: PatternEntityV1alpha1): string {
-  return refFrom(pattern, pattern.spec.community, 'community') ?? UNASSIGNED;
+  return patternFacts(pattern).communityRef ?? UNASSIGNED;
+}
+
+/** What people call an entity: its title, display name or name. */
+export function titleOf(entity: Entity | undefined, fallbackRef = ''): string {
+  if (!entity) {
+    return fallbackRef ? parseEntityRef(fallbackRef).name : '';
+  }
+  const profile = (entity.spec?.profile ?? {}) as { displayName?: unknown };
+  if (entity.metadata.title) return entity.metadata.title;
+  if (typeof profile.displayName === 'string' && profile.displayName) {
+    return profile.displayName;
+  }
+  return entity.metadata.name;
+}
+
+/** What the scan and the insight routes know about a Pattern from its YAML. */
+export type PatternFacts = {
+  ref: string;
+  title: string;
+  status?: string;
+  communityRef?: string;
+  templateRefs: string[];
+};
+
+/** The fields {@link patternFacts} reads. */
+export const PATTERN_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'spec.status',
+  'spec.community',
+  'spec.templates',
+];
+
+/** A Pattern entity's facts, refs in key form. */
+export function patternFacts(pattern: Entity): PatternFacts {
+  return {
+    ref: refKey(pattern),
+    title: titleOf(pattern),
+    status:
+      typeof pattern.spec?.status === 'string'
+        ? pattern.spec.status
+        : undefined,
+    communityRef: specRefKey(pattern.spec?.community, {
+      defaultKind: 'community',
+      holder: pattern,
+    }),
+    templateRefs: specRefKeys(pattern.spec?.templates, {
+      defaultKind: 'template',
+      holder: pattern,
+    }),
+  };
 }

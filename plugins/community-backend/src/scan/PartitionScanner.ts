@@ -1,5 +1,6 @@
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { setImmediate } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { AdoptionStore, StoredResult } from '../database/AdoptionStore';
 import { DetectorRegistry } from '../engine/DetectorRegistry';
@@ -185,6 +186,9 @@ export class PartitionScanner {
     for (const pair of pairs) {
       const pairPrint = print(pair, repoKey);
       if (!changed(pair, pairPrint)) continue;
+      // Judging is mostly synchronous work: let other requests in between.
+      await setImmediate();
+      state.signal?.throwIfAborted();
       const verdict = await judge(pair.pattern.pattern, pair.entity.entity, {
         detectors,
         today,

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { refKey } from '@copkit/plugin-community-common';
 import { TtlCache, principalKey } from './TtlCache';
 
 const DEFAULT_TTL_MS = 10_000;
@@ -44,7 +45,7 @@ export class CatalogEntityReader {
     fields: string[],
   ): Promise<Array<Entity | undefined>> {
     const prefix = `${principalKey(credentials)}\n${fields.join(',')}\n`;
-    const keyOf = (ref: string) => prefix + ref.toLocaleLowerCase('en-US');
+    const keyOf = (ref: string) => prefix + refKey(ref);
     const missing = [
       ...new Set(
         refs.filter(

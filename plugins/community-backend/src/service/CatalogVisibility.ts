@@ -2,10 +2,10 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { refKey } from '@copkit/plugin-community-common';
 import { TtlCache, principalKey } from './TtlCache';
 
 /** The entities a caller may read; `undefined` means every entity. */
@@ -13,7 +13,7 @@ export type VisibleEntityRefs = ReadonlySet<string> | undefined;
 
 /** Whether `ref` is among the visible entities. */
 export function isVisible(visible: VisibleEntityRefs, ref: string): boolean {
-  return visible === undefined || visible.has(ref.toLocaleLowerCase('en-US'));
+  return visible === undefined || visible.has(refKey(ref));
 }
 
 const DEFAULT_TTL_MS = 10_000;
@@ -49,7 +49,8 @@ export class CatalogVisibility {
 
   /**
    * `undefined` when the caller may read every entity, otherwise the refs
-   * (`kind:namespace/name`, lower case) of the entities they may read.
+   * (`refKey`: `kind:namespace/name`, lower case) of the entities they may
+   * read.
    */
   async visibleEntityRefs(
     credentials: BackstageCredentials,
@@ -76,6 +77,6 @@ export class CatalogVisibility {
       { fields: ['kind', 'metadata.namespace', 'metadata.name'] },
       { credentials },
     );
-    return new Set(items.map(entity => stringifyEntityRef(entity)));
+    return new Set(items.map(entity => refKey(entity)));
   }
 }

@@ -1,6 +1,5 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AdoptionResult, Page } from '@copkit/plugin-community-common';
+import { AdoptionResult, Page, refKey } from '@copkit/plugin-community-common';
 import { Response } from 'express';
 import { isVisible } from './CatalogVisibility';
 import { csvFileName } from './csv';
@@ -38,7 +37,7 @@ export function registerAdoptionRoutes(
 ) {
   router.get('/patterns/:namespace/:name/adoption', async (req, res) => {
     const credentials = await access.read(req);
-    const patternRef = stringifyEntityRef({ kind: 'Pattern', ...req.params });
+    const patternRef = refKey({ kind: 'Pattern', ...req.params });
     const statuses = parseStatuses(req.query.status);
     const valueStreams = parseValueStreams(req.query.valueStream);
     const page = parsePage(req.query);
@@ -106,7 +105,7 @@ export function registerAdoptionRoutes(
 
   router.get('/entities/:kind/:namespace/:name/adoption', async (req, res) => {
     const credentials = await access.read(req);
-    const entityRef = stringifyEntityRef(req.params);
+    const entityRef = refKey(req.params);
     const visible = await access.visibleEntityRefs(credentials);
     await requireEntity(catalog, entityRef, credentials, visible);
     const items = await allResults(store, {

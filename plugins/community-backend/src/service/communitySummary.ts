@@ -5,16 +5,11 @@ import {
   CommunitySummary,
   PatternStatus,
   RELATION_PUBLISHES,
+  refKindKey,
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
-import {
-  CatalogLookup,
-  PATTERN_FIELDS,
-  communityFacts,
-  kindOf,
-  patternFacts,
-  relationTargets,
-} from './catalogFacts';
+import { PATTERN_FIELDS, patternFacts } from '../engine/entityFacts';
+import { CatalogLookup, communityFacts, relationTargets } from './catalogFacts';
 import { VisibleEntityRefs, isVisible } from './CatalogVisibility';
 import { addDays, formatDay } from './params';
 
@@ -79,7 +74,7 @@ async function readRelated(
   members: string[],
   lookup: CatalogLookup,
 ) {
-  const groupRefs = members.filter(ref => kindOf(ref) === 'group');
+  const groupRefs = members.filter(ref => refKindKey(ref) === 'group');
   const patternRefs = relationTargets(community, RELATION_PUBLISHES, 'pattern');
   const templateRefs = relationTargets(
     community,
@@ -99,7 +94,7 @@ async function readRelated(
   const templates = entities.slice(groupRefs.length + patternRefs.length);
 
   // Users named in `members` plus the users of the groups named there.
-  const users = new Set(members.filter(ref => kindOf(ref) === 'user'));
+  const users = new Set(members.filter(ref => refKindKey(ref) === 'user'));
   for (const group of groups) {
     if (!group) continue;
     for (const user of relationTargets(group, RELATION_HAS_MEMBER, 'user')) {

@@ -1,4 +1,5 @@
-import { CommunityFacts, PatternFacts } from './catalogFacts';
+import { PatternFacts } from '../engine/entityFacts';
+import { CommunityFacts } from './catalogFacts';
 import { COMMUNITY_REASON_STRENGTH, rankCommunities } from './findCommunities';
 import { ServiceContext } from './serviceContext';
 

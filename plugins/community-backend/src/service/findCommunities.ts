@@ -6,10 +6,10 @@ import {
   isCommunityEntity,
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
+import { PatternFacts } from '../engine/entityFacts';
 import {
   CatalogLookup,
   CommunityFacts,
-  PatternFacts,
   chatUrlOf,
   communityFacts,
 } from './catalogFacts';

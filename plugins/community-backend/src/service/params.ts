@@ -1,15 +1,14 @@
-import {
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { makeValidator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ADOPTION_STATUSES,
   AdoptionStatus,
+  UNASSIGNED,
+  parseSpecRef,
+  refKey,
+  refKindKey,
 } from '@copkit/plugin-community-common';
 import { PageRequest } from '../database/AdoptionStore';
-import { UNASSIGNED } from '../engine/entityFacts';
 import { spec } from '../schema/openapi/generated/router';
 
 // Input checks the OpenAPI document cannot express: comma-separated lists,
@@ -88,21 +87,17 @@ export function parseStatuses(
 }
 
 /**
- * An entity ref from a query parameter, normalised the way the store keeps
- * refs (`kind:namespace/name`, lower case). The kind must be `kind`.
+ * An entity ref from a query parameter in the key form the store keeps
+ * (`refKey`: `kind:namespace/name`, lower case). The kind must be `kind`.
  */
 export function parseRefParam(
   parameter: string,
   value: string,
   kind: string,
 ): string {
-  const example = `"${kind.toLocaleLowerCase('en-US')}:default/name"`;
   let ref;
   try {
-    ref = parseEntityRef(value, {
-      defaultKind: kind,
-      defaultNamespace: 'default',
-    });
+    ref = parseSpecRef(value, { defaultKind: kind });
   } catch {
     ref = undefined;
   }
@@ -113,17 +108,17 @@ export function parseRefParam(
     !validator.isValidEntityName(ref.name)
   ) {
     throw new InputError(
-      `${parameter} must be an entity ref such as ${example} (kind defaults to ${kind}); got ${quoteValue(
-        value,
-      )}`,
+      `${parameter} must be an entity ref such as "${refKindKey({
+        kind,
+      })}:default/name" (kind defaults to ${kind}); got ${quoteValue(value)}`,
     );
   }
-  if (ref.kind.toLocaleLowerCase('en-US') !== kind.toLocaleLowerCase('en-US')) {
+  if (refKindKey(ref) !== refKindKey({ kind })) {
     throw new InputError(
       `${parameter} must refer to a ${kind}; got ${quoteValue(value)}`,
     );
   }
-  return stringifyEntityRef(ref);
+  return refKey(ref);
 }
 
 export function parseOptionalRef(

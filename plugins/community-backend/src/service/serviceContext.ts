@@ -2,30 +2,34 @@ import {
   Entity,
   RELATION_HAS_MEMBER,
   RELATION_OWNER_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
 } from '@backstage/catalog-model';
 import {
-  ANNOTATION_VALUE_STREAM,
   RELATION_IMPLEMENTS,
   RELATION_LEADS,
   RELATION_PARTICIPATES_IN,
   RELATION_PUBLISHED_BY,
   RELATION_SUPPORTED_BY,
+  UNASSIGNED,
+  refKey,
+  refKindKey,
+  specRefKey,
 } from '@copkit/plugin-community-common';
 import { AdoptionStore } from '../database/AdoptionStore';
-import { ANNOTATION_SOURCE_TEMPLATE } from '../engine/entityFacts';
 import {
-  CatalogLookup,
+  ANNOTATION_SOURCE_TEMPLATE,
   PATTERN_FIELDS,
   PatternFacts,
-  kindOf,
-  normalizeRef,
+  domainOf,
+  ownerOf,
   patternFacts,
-  refOf,
+  systemOf,
+  titleOf,
+  valueStreamOf,
+} from '../engine/entityFacts';
+import {
+  CatalogLookup,
   relationTargets,
   templateCommunityRefs,
-  titleOf,
 } from './catalogFacts';
 import { VisibleEntityRefs } from './CatalogVisibility';
 
@@ -103,24 +107,14 @@ export async function loadServiceFacts(
   },
 ): Promise<ServiceFacts> {
   const { entity, store, visibleEntityRefs } = options;
-  const ref = refOf(entity);
-  const templateRef = normalizeRef(
+  const ref = refKey(entity);
+  const templateRef = specRefKey(
     entity.metadata.annotations?.[ANNOTATION_SOURCE_TEMPLATE],
-    'Template',
-    entity,
+    { defaultKind: 'Template', holder: entity },
   );
-  const ownerRef =
-    relationTargets(entity, RELATION_OWNED_BY)[0] ??
-    normalizeRef(entity.spec?.owner, 'Group', entity);
-  const annotatedStream = normalizeRef(
-    entity.metadata.annotations?.[ANNOTATION_VALUE_STREAM],
-    'Domain',
-    entity,
-  );
-  const systemRef = annotatedStream
-    ? undefined
-    : relationTargets(entity, RELATION_PART_OF, 'system')[0] ??
-      normalizeRef(entity.spec?.system, 'System', entity);
+  // Owner and value stream as the scan stores them beside each result.
+  const ownerRef = ownerOf(entity);
+  const systemRef = systemOf(entity);
 
   const [[template, owner, system], adopted] = await Promise.all([
     options.entities.read(
@@ -134,9 +128,14 @@ export async function loadServiceFacts(
     ),
   ]);
 
-  const valueStreamRef = annotatedStream ?? (system && domainOf(system));
+  const domain = system && domainOf(system);
+  const stream = valueStreamOf(
+    entity,
+    new Map(systemRef && domain ? [[systemRef, domain]] : []),
+  );
+  const valueStreamRef = stream === UNASSIGNED ? undefined : stream;
   const memberRefs =
-    owner && ownerRef && kindOf(ownerRef) === 'group'
+    owner && ownerRef && refKindKey(ownerRef) === 'group'
       ? relationTargets(owner, RELATION_HAS_MEMBER, 'user')
       : [];
   const adoptedPatternRefs = adopted.items.map(result => result.patternRef);
@@ -174,9 +173,9 @@ export async function loadServiceFacts(
         ? {
             ref: ownerRef,
             title: titleOf(owner, ownerRef),
-            kind: kindOf(ownerRef),
+            kind: refKindKey(ownerRef),
             members: members.map(user => ({
-              ref: refOf(user),
+              ref: refKey(user),
               title: titleOf(user),
             })),
           }
@@ -199,14 +198,6 @@ export async function loadServiceFacts(
       ]),
     ],
   };
-}
-
-/** The domain of a System, by relation or spec. */
-function domainOf(system: Entity): string | undefined {
-  return (
-    relationTargets(system, RELATION_PART_OF, 'domain')[0] ??
-    normalizeRef(system.spec?.domain, 'Domain', system)
-  );
 }
 
 function communitiesRelatedTo(entity: Entity): string[] {

@@ -1,11 +1,8 @@
-import {
-  CompoundEntityRef,
-  Entity,
-  parseEntityRef,
-} from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ANNOTATION_COMMUNITY } from '../constants';
 import { refProblem } from '../validation/fieldChecks';
+import { parseSpecRef } from '../refs';
 
 const COMMUNITY = { defaultKind: 'Community', allowedKinds: ['Community'] };
 
@@ -31,8 +28,5 @@ export function getTemplateCommunityRef(
       `${template.kind} ${namespace}/${template.metadata.name}: metadata.annotations["${ANNOTATION_COMMUNITY}"] ${problem}`,
     );
   }
-  return parseEntityRef(value, {
-    defaultKind: 'Community',
-    defaultNamespace: namespace,
-  });
+  return parseSpecRef(value, { defaultKind: 'Community', holder: template });
 }

@@ -1,8 +1,9 @@
-import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
+import { makeValidator } from '@backstage/catalog-model';
 import { RE2JS } from 're2js';
 import validRange from 'semver/ranges/valid';
 import { braceExpansionCount } from './globBraces';
 import { countedRepetitions } from './regexCost';
+import { parseSpecRef, refKindKey } from '../refs';
 
 // Checks JSON schema cannot express. Each takes a field's value and returns
 // what is wrong with it ("must be ...; got ...") or undefined; values of the
@@ -67,10 +68,7 @@ export interface RefExpectation {
 function refVerdict(value: string, expected: RefExpectation) {
   let ref;
   try {
-    ref = parseEntityRef(value, {
-      defaultKind: expected.defaultKind,
-      defaultNamespace: 'default',
-    });
+    ref = parseSpecRef(value, expected);
   } catch {
     return 'unparseable';
   }
@@ -81,9 +79,9 @@ function refVerdict(value: string, expected: RefExpectation) {
   ) {
     return 'unparseable';
   }
-  const kind = ref.kind.toLocaleLowerCase('en-US');
+  const kind = refKindKey(ref);
   const allowed = expected.allowedKinds;
-  return !allowed || allowed.some(k => k.toLocaleLowerCase('en-US') === kind)
+  return !allowed || allowed.some(k => refKindKey({ kind: k }) === kind)
     ? 'ok'
     : 'wrong-kind';
 }

@@ -3,6 +3,7 @@ import {
   RELATION_HAS_MEMBER,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { refKey } from '@copkit/plugin-community-common';
 import {
   CatalogApi,
   getEntityRelations,
@@ -16,7 +17,7 @@ import {
  */
 export function relatedRefs(entity: Entity, type: string, kind: string) {
   const refs = getEntityRelations(entity, type, { kind }).map(ref =>
-    stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+    refKey(ref),
   );
   return [...new Set(refs)];
 }

@@ -1,6 +1,7 @@
 import {
   AdoptionCounts,
   AdoptionSummaryCell,
+  UNASSIGNED,
 } from '@copkit/plugin-community-common';
 
 /** One cell of the heatmap: counts summed over the communities of a pattern. */
@@ -29,8 +30,8 @@ function rate(counts: AdoptionCounts): number | null {
 
 /** Value streams by ref; services without one go last. */
 function byValueStream(a: string, b: string): number {
-  if (a === 'unassigned' || b === 'unassigned') {
-    return Number(a === 'unassigned') - Number(b === 'unassigned');
+  if (a === UNASSIGNED || b === UNASSIGNED) {
+    return Number(a === UNASSIGNED) - Number(b === UNASSIGNED);
   }
   return a.localeCompare(b);
 }

@@ -1,6 +1,7 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { UNASSIGNED, refKey } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { communityApiRef } from '../../api';
@@ -21,7 +22,7 @@ function titlesOf(entities: (Entity | undefined)[]): Titles {
     entities
       .filter((entity): entity is Entity => Boolean(entity))
       .map(entity => [
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        refKey(entity),
         entity.metadata.title ?? entity.metadata.name,
       ]),
   );
@@ -42,7 +43,7 @@ export function useAdoptionHeatmap(community: string | undefined) {
     const items = await communityApi.getAdoptionSummary({ community });
     const heatmap = buildHeatmap(items);
     const refs = [...heatmap.patterns, ...heatmap.valueStreams].filter(
-      ref => ref !== 'unassigned',
+      ref => ref !== UNASSIGNED,
     );
     const titles = refs.length
       ? await catalogApi

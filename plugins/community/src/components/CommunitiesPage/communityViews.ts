@@ -1,14 +1,13 @@
-import {
-  DEFAULT_NAMESPACE,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   AdoptionSummaryCell,
   CommunityEntityV1alpha1,
+  refKey,
+  refKindKey,
+  specRefKey,
+  specRefKeys,
 } from '@copkit/plugin-community-common';
 import { groupMembers } from '../../lib/catalog';
-import { kindOfRef, normalizeRef, normalizeRefs } from '../../lib/refs';
 
 /** How the signed-in user takes part in a community. */
 export type Involvement = 'lead' | 'participant';
@@ -44,10 +43,7 @@ export type CommunityView = {
 function usersOfGroups(groups: Entity[]): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const group of groups) {
-    const users = groupMembers(group).map(ref =>
-      ref.toLocaleLowerCase('en-US'),
-    );
-    members.set(stringifyEntityRef(group).toLocaleLowerCase('en-US'), users);
+    members.set(refKey(group), groupMembers(group).map(refKey));
   }
   return members;
 }
@@ -58,9 +54,9 @@ function countParticipants(
 ): number {
   const people = new Set<string>();
   for (const ref of members) {
-    if (kindOfRef(ref) === 'group') {
+    if (refKindKey(ref) === 'group') {
       usersOfGroup.get(ref)?.forEach(user => people.add(user));
-    } else if (kindOfRef(ref) === 'user') {
+    } else if (refKindKey(ref) === 'user') {
       people.add(ref);
     }
   }
@@ -73,7 +69,7 @@ export function adoptionByCommunity(
 ): Map<string, CommunityAdoption> {
   const sums = new Map<string, CommunityAdoption>();
   for (const cell of cells) {
-    const ref = cell.communityRef.toLocaleLowerCase('en-US');
+    const ref = refKey(cell.communityRef);
     const sum = sums.get(ref) ?? { adopted: 0, notAdopted: 0, rate: null };
     sum.adopted += cell.adopted;
     sum.notAdopted += cell.notAdopted;
@@ -89,11 +85,10 @@ export function adoptionByCommunity(
 /** The group refs named as members of any of the communities. */
 export function memberGroupRefs(communities: CommunityEntityV1alpha1[]) {
   const refs = communities.flatMap(community =>
-    normalizeRefs(
-      community.spec.members,
-      'User',
-      community.metadata.namespace ?? DEFAULT_NAMESPACE,
-    ).filter(ref => kindOfRef(ref) === 'group'),
+    specRefKeys(community.spec.members, {
+      defaultKind: 'User',
+      holder: community,
+    }).filter(ref => refKindKey(ref) === 'group'),
   );
   return [...new Set(refs)];
 }
@@ -101,11 +96,10 @@ export function memberGroupRefs(communities: CommunityEntityV1alpha1[]) {
 /** The value streams (Domain refs) any of the communities supports. */
 export function valueStreamRefs(communities: CommunityEntityV1alpha1[]) {
   const refs = communities.flatMap(community =>
-    normalizeRefs(
-      community.spec.valueStreams,
-      'Domain',
-      community.metadata.namespace ?? DEFAULT_NAMESPACE,
-    ),
+    specRefKeys(community.spec.valueStreams, {
+      defaultKind: 'Domain',
+      holder: community,
+    }),
   );
   return [...new Set(refs)];
 }
@@ -125,14 +119,12 @@ export function buildCommunityViews(options: {
 }): CommunityView[] {
   const usersOfGroup = usersOfGroups(options.groups);
   const adoption = adoptionByCommunity(options.adoptionCells ?? []);
-  const mine = new Set(
-    options.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
-  );
+  const mine = new Set(options.ownershipEntityRefs.map(refKey));
   return options.communities.map(entity => {
-    const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const leads = normalizeRefs(entity.spec.leads, 'User', namespace);
-    const members = normalizeRefs(entity.spec.members, 'User', namespace);
+    const ref = refKey(entity);
+    const users = { defaultKind: 'User', holder: entity };
+    const leads = specRefKeys(entity.spec.leads, users);
+    const members = specRefKeys(entity.spec.members, users);
     let involvement: Involvement | undefined;
     if (leads.some(lead => mine.has(lead))) involvement = 'lead';
     else if (members.some(member => mine.has(member)))
@@ -145,14 +137,14 @@ export function buildCommunityViews(options: {
       domain: entity.spec.domain,
       leads,
       members,
-      valueStreams: normalizeRefs(
-        entity.spec.valueStreams,
-        'Domain',
-        namespace,
-      ),
-      parentRef: entity.spec.parent
-        ? normalizeRef(entity.spec.parent, 'Community', namespace)
-        : undefined,
+      valueStreams: specRefKeys(entity.spec.valueStreams, {
+        defaultKind: 'Domain',
+        holder: entity,
+      }),
+      parentRef: specRefKey(entity.spec.parent, {
+        defaultKind: 'Community',
+        holder: entity,
+      }),
       participants: countParticipants(members, usersOfGroup),
       adoption: adoption.get(ref),
       involvement,

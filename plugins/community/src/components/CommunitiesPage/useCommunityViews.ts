@@ -1,7 +1,10 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { isCommunityEntity } from '@copkit/plugin-community-common';
+import {
+  isCommunityEntity,
+  refKey,
+  refKindKey,
+} from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
 import { NAME_FIELDS, entitiesByRefs } from '../../lib/catalog';
@@ -51,17 +54,15 @@ export function useCommunityViews(): CommunityViewsState {
     );
     const views = buildCommunityViews({
       communities,
-      groups: related.filter(
-        entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
-      ),
+      groups: related.filter(entity => refKindKey(entity) === 'group'),
       adoptionCells: adoption.cells,
       ownershipEntityRefs: identity.ownershipEntityRefs,
     });
     const valueStreamTitles = new Map(
       related
-        .filter(entity => entity.kind.toLocaleLowerCase('en-US') === 'domain')
+        .filter(entity => refKindKey(entity) === 'domain')
         .map(entity => [
-          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          refKey(entity),
           entity.metadata.title ?? entity.metadata.name,
         ]),
     );

@@ -1,4 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -9,10 +9,14 @@ import {
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
+import {
+  CommunityEntityV1alpha1,
+  refKey,
+  refKindKey,
+  specRefKeys,
+} from '@copkit/plugin-community-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { NAME_FIELDS, entitiesByRefs, groupMembers } from '../../lib/catalog';
 import { TitledList } from './TitledList';
@@ -25,7 +29,7 @@ function Person(props: { entityRef: string; entity?: Entity }) {
   const { entityRef, entity } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
-  const isGroup = entity?.kind.toLocaleLowerCase('en-US') === 'group';
+  const isGroup = entity !== undefined && refKindKey(entity) === 'group';
   const members = entity && isGroup ? groupMembers(entity) : [];
   const listId = `members-of-${entityRef.replace(/[^a-z0-9-]/gi, '-')}`;
   return (
@@ -112,9 +116,9 @@ export function CommunityPeopleCard() {
   const catalogApi = useApi(catalogApiRef);
   const [allLeads, setAllLeads] = useState(false);
   const [allMembers, setAllMembers] = useState(false);
-  const namespace = entity.metadata.namespace ?? 'default';
-  const leads = normalizeRefs(entity.spec?.leads, 'user', namespace);
-  const members = normalizeRefs(entity.spec?.members, 'user', namespace);
+  const users = { defaultKind: 'user', holder: entity };
+  const leads = specRefKeys(entity.spec?.leads, users);
+  const members = specRefKeys(entity.spec?.members, users);
   const key = [
     ...shownOf(leads, allLeads),
     ...shownOf(members, allMembers),
@@ -126,12 +130,7 @@ export function CommunityPeopleCard() {
       ...NAME_FIELDS,
       'relations',
     ]);
-    return new Map(
-      found.map(item => [
-        stringifyEntityRef(item).toLocaleLowerCase('en-US'),
-        item,
-      ]),
-    );
+    return new Map(found.map(item => [refKey(item), item]));
   }, [catalogApi, key]);
 
   return (

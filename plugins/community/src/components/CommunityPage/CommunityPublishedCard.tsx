@@ -13,6 +13,7 @@ import {
   AdoptionCounts,
   CommunityEntityV1alpha1,
   RELATION_PUBLISHES,
+  refKey,
 } from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
@@ -83,7 +84,7 @@ function PatternList(props: {
   return (
     <ul className={classes.list}>
       {props.patterns.map(pattern => {
-        const ref = stringifyEntityRef(pattern).toLocaleLowerCase('en-US');
+        const ref = refKey(pattern);
         const status = (pattern.spec as { status?: string })?.status;
         const counts = props.counts?.get(ref);
         return (
@@ -121,7 +122,7 @@ export function CommunityPublishedCard() {
   const classes = useStyles();
   const catalogApi = useApi(catalogApiRef);
   const communityApi = useApi(communityApiRef);
-  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const ref = refKey(entity);
   // The catalog's part shows even when adoption may not be read. The
   // community's `publishes` relations name its templates and patterns
   // (the catalog resolves annotations and spec.community into them).

@@ -10,9 +10,12 @@ import {
   catalogApiRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { CommunityEntityV1alpha1 } from '@copkit/plugin-community-common';
+import {
+  CommunityEntityV1alpha1,
+  specRefKey,
+  specRefKeys,
+} from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
-import { normalizeRef, normalizeRefs } from '../../lib/refs';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { NAME_FIELDS, entitiesByRefs, relatedRefs } from '../../lib/catalog';
 import { TitledList } from './TitledList';
@@ -41,10 +44,10 @@ function RefSection(props: {
 export function CommunityRelationsCard() {
   const { entity } = useEntity<CommunityEntityV1alpha1>();
   const catalogApi = useApi(catalogApiRef);
-  const namespace = entity.metadata.namespace ?? 'default';
-  const parent = entity.spec?.parent
-    ? normalizeRef(entity.spec.parent, 'community', namespace)
-    : undefined;
+  const parent = specRefKey(entity.spec?.parent, {
+    defaultKind: 'community',
+    holder: entity,
+  });
   // Chapters name their parent in spec.parent; the catalog turns that into
   // this community's `parentOf` relations.
   const chapters = useAsync(
@@ -62,13 +65,19 @@ export function CommunityRelationsCard() {
       <RefSection
         id="community-scope-value-streams"
         title="Value streams"
-        refs={normalizeRefs(entity.spec?.valueStreams, 'domain', namespace)}
+        refs={specRefKeys(entity.spec?.valueStreams, {
+          defaultKind: 'domain',
+          holder: entity,
+        })}
         empty="No value streams yet: its owners can add spec.valueStreams."
       />
       <RefSection
         id="community-scope-services"
         title="Services"
-        refs={normalizeRefs(entity.spec?.services, 'component', namespace)}
+        refs={specRefKeys(entity.spec?.services, {
+          defaultKind: 'component',
+          holder: entity,
+        })}
         empty="No services named yet: its owners can add spec.services."
       />
       <RefSection

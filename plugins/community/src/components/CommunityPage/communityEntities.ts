@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AdoptionCounts,
   AdoptionSummaryCell,
+  refKey,
 } from '@copkit/plugin-community-common';
 
 /** Summary cells summed per pattern, with the rate recomputed. */
@@ -10,7 +11,7 @@ export function countsByPattern(
 ): Map<string, AdoptionCounts> {
   const totals = new Map<string, AdoptionCounts>();
   for (const cell of cells) {
-    const key = cell.patternRef.toLocaleLowerCase('en-US');
+    const key = refKey(cell.patternRef);
     const sum = totals.get(key) ?? {
       adopted: 0,
       notAdopted: 0,

@@ -6,6 +6,7 @@ import {
   RELATION_PARTICIPATES_IN,
   RELATION_PUBLISHED_BY,
   RELATION_SUPPORTED_BY,
+  refKey,
 } from '@copkit/plugin-community-common';
 
 /**
@@ -32,7 +33,7 @@ export class EntityCommunityFilter implements EntityFilter {
   readonly values: string[];
 
   constructor(values: string[]) {
-    this.values = values.map(value => value.toLocaleLowerCase('en-US'));
+    this.values = values.map(refKey);
   }
 
   /**
@@ -55,7 +56,7 @@ export class EntityCommunityFilter implements EntityFilter {
     return (entity.relations ?? []).some(
       relation =>
         COMMUNITY_SCOPE_RELATIONS.includes(relation.type) &&
-        this.values.includes(relation.targetRef.toLocaleLowerCase('en-US')),
+        this.values.includes(refKey(relation.targetRef)),
     );
   }
 

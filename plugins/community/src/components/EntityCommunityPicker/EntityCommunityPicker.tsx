@@ -1,4 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   CatalogAutocomplete,
@@ -6,6 +6,7 @@ import {
   catalogApiRef,
   useEntityList,
 } from '@backstage/plugin-catalog-react';
+import { refKey } from '@copkit/plugin-community-common';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -50,7 +51,7 @@ export function EntityCommunityPicker() {
     return items
       .map(
         (entity): CommunityOption => ({
-          ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          ref: refKey(entity),
           title: title(entity),
         }),
       )

@@ -1,11 +1,13 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { PatternEntityV1alpha1 } from '@copkit/plugin-community-common';
+import {
+  PatternEntityV1alpha1,
+  refKey,
+  specRefKey,
+} from '@copkit/plugin-community-common';
 import useAsync from 'react-use/esm/useAsync';
 import { communityApiRef } from '../../api';
-import { normalizeRef } from '../../lib/refs';
 import { PatternOverviewCard } from './PatternOverviewCard';
 import { PatternServicesCard } from './PatternServicesCard';
 import { PatternTrendCard } from './PatternTrendCard';
@@ -20,20 +22,15 @@ import { PatternValueStreamsCard } from './PatternValueStreamsCard';
 export function PatternAdoptionContent() {
   const { entity } = useEntity<PatternEntityV1alpha1>();
   const communityApi = useApi(communityApiRef);
-  const patternRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const community = entity.spec?.community
-    ? normalizeRef(
-        entity.spec.community,
-        'community',
-        entity.metadata.namespace ?? 'default',
-      )
-    : undefined;
+  const patternRef = refKey(entity);
+  const community = specRefKey(entity.spec?.community, {
+    defaultKind: 'community',
+    holder: entity,
+  });
   // The summary is per community; this pattern's rows are picked out here.
   const summary = useAsync(async () => {
     const cells = await communityApi.getAdoptionSummary({ community });
-    return cells.filter(
-      cell => cell.patternRef.toLocaleLowerCase('en-US') === patternRef,
-    );
+    return cells.filter(cell => refKey(cell.patternRef) === patternRef);
   }, [communityApi, community, patternRef]);
 
   return (

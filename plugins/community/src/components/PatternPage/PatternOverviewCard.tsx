@@ -8,8 +8,11 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { PatternEntityV1alpha1 } from '@copkit/plugin-community-common';
-import { normalizeRef, normalizeRefs } from '../../lib/refs';
+import {
+  PatternEntityV1alpha1,
+  specRefKey,
+  specRefKeys,
+} from '@copkit/plugin-community-common';
 import { linksOfType } from '../CommunityPage/communityEntities';
 import { TemplateCreateButton } from '../TemplateCreateButton';
 
@@ -52,11 +55,10 @@ function Exemptions(props: { pattern: PatternEntityV1alpha1 }) {
             <TableCell>
               <EntityRefLink
                 entityRef={
-                  normalizeRef(
-                    exemption.entity,
-                    'component',
-                    props.pattern.metadata.namespace ?? 'default',
-                  ) ?? exemption.entity
+                  specRefKey(exemption.entity, {
+                    defaultKind: 'component',
+                    holder: props.pattern,
+                  }) ?? exemption.entity
                 }
               />
             </TableCell>
@@ -81,12 +83,16 @@ function Exemptions(props: { pattern: PatternEntityV1alpha1 }) {
 export function PatternOverviewCard() {
   const { entity } = useEntity<PatternEntityV1alpha1>();
   const classes = useStyles();
-  const namespace = entity.metadata.namespace ?? 'default';
   const spec = entity.spec ?? ({} as PatternEntityV1alpha1['spec']);
-  const templates = normalizeRefs(spec.templates, 'template', namespace);
+  const templates = specRefKeys(spec.templates, {
+    defaultKind: 'template',
+    holder: entity,
+  });
   const links = linksOfType(entity, ['docs']);
   const ref = (value: string | undefined, kind: string) =>
-    value ? normalizeRef(value, kind, namespace) ?? value : undefined;
+    value
+      ? specRefKey(value, { defaultKind: kind, holder: entity }) ?? value
+      : undefined;
   const owner = ref(spec.owner, 'group');
   const community = ref(spec.community, 'community');
 

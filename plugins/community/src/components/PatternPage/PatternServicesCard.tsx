@@ -16,6 +16,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   ADOPTION_STATUSES,
   AdoptionResult,
+  UNASSIGNED,
 } from '@copkit/plugin-community-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -77,7 +78,7 @@ function ValueStreamOption(props: { valueStream: string }) {
 }
 
 function ValueStream(props: { valueStream: string }) {
-  return props.valueStream === 'unassigned' ? (
+  return props.valueStream === UNASSIGNED ? (
     <>No value stream</>
   ) : (
     <EntityRefLink entityRef={props.valueStream} />
@@ -175,7 +176,7 @@ export function PatternServicesCard(props: {
         >
           <option value="">All value streams</option>
           {streamChoices.map(v =>
-            v === 'unassigned' ? (
+            v === UNASSIGNED ? (
               <option key={v} value={v}>
                 No value stream
               </option>

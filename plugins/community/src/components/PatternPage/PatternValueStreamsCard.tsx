@@ -7,7 +7,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { AdoptionSummaryCell } from '@copkit/plugin-community-common';
+import {
+  AdoptionSummaryCell,
+  UNASSIGNED,
+} from '@copkit/plugin-community-common';
 import { CommunityErrorPanel } from '../CommunityErrorPanel';
 import { formatRate } from '../CommunityPage/communityEntities';
 
@@ -62,7 +65,7 @@ export function PatternValueStreamsCard(props: {
             {cells.map(cell => (
               <TableRow key={cell.valueStream}>
                 <TableCell>
-                  {cell.valueStream === 'unassigned' ? (
+                  {cell.valueStream === UNASSIGNED ? (
                     'No value stream'
                   ) : (
                     <EntityRefLink entityRef={cell.valueStream} />
