@@ -23,28 +23,6 @@ import {
  */
 export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
 
-/**
- * A ref written in `entity`'s YAML in key form, or undefined if unusable.
- *
- * @deprecated Kept for scan/ until it imports `specRefKey` from -common.
- */
-export function refFrom(
-  entity: Entity,
-  ref: unknown,
-  defaultKind: string,
-): string | undefined {
-  return specRefKey(ref, { defaultKind, holder: entity });
-}
-
-/**
- * The key of an entity.
- *
- * @deprecated Kept for scan/ until it imports `refKey` from -common.
- */
-export function entityRefOf(entity: Entity): string {
-  return refKey(entity);
-}
-
 /** The System an entity is part of, from `spec.system`. */
 export function systemOf(entity: Entity): string | undefined {
   return specRefKey(entity.spec?.system, {

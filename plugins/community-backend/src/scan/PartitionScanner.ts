@@ -1,20 +1,21 @@
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { refKey } from '@copkit/plugin-community-common';
 import { setImmediate } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { AdoptionStore, StoredResult } from '../database/AdoptionStore';
 import { DetectorRegistry } from '../engine/DetectorRegistry';
-import { entityRefOf, sourceLocationOf } from '../engine/entityFacts';
+import { sourceLocationOf } from '../engine/entityFacts';
 import { notApplicableReason } from '../engine/applicability';
 import { RepositoryState, judge } from '../engine/judge';
 import { CatalogSnapshot } from './catalogSnapshot';
 import { fingerprint, partitionOf } from './partition';
 import { RepositoryRead, readRepository } from './repositoryFiles';
 import {
-  PatternFacts,
+  PatternScanFacts,
   entityFacts,
   exemptionInForce,
-  patternFacts,
+  patternScanFacts,
 } from './scanFacts';
 
 export type PartitionCounts = {
@@ -71,11 +72,11 @@ export class PartitionScanner {
     const { store, concurrency, detectors } = this.options;
     const groups = groupsOf(snapshot.entities).filter(
       g =>
-        partitionOf(g.location ?? entityRefOf(g.entities[0]), partitions) ===
+        partitionOf(g.location ?? refKey(g.entities[0]), partitions) ===
         partition,
     );
-    const patterns = snapshot.patterns.map(p => patternFacts(p, detectors));
-    const entityRefs = groups.flatMap(g => g.entities.map(entityRefOf));
+    const patterns = snapshot.patterns.map(p => patternScanFacts(p, detectors));
+    const entityRefs = groups.flatMap(g => g.entities.map(e => refKey(e)));
     const locations = groups.flatMap(g => (g.location ? [g.location] : []));
     const [stored, etags] = await Promise.all([
       store.getFingerprints(entityRefs),
@@ -111,7 +112,7 @@ export class PartitionScanner {
   async #scanGroup(
     group: Group,
     snapshot: CatalogSnapshot,
-    patterns: PatternFacts[],
+    patterns: PatternScanFacts[],
     partition: number,
     state: {
       stored: Map<string, string>;

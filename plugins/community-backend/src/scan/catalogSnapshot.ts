@@ -3,9 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import {
   PatternEntityV1alpha1,
   isPatternEntity,
+  refKey,
 } from '@copkit/plugin-community-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { entityRefOf, refFrom } from '../engine/entityFacts';
+import { domainOf } from '../engine/entityFacts';
 
 /** What a scan reads from the catalog. */
 export type CatalogSnapshot = {
@@ -71,8 +72,8 @@ export async function readCatalogSnapshot(
   ]);
   const domainOfSystem = new Map<string, string>();
   for (const system of systems) {
-    const domain = refFrom(system, system.spec?.domain, 'domain');
-    if (domain) domainOfSystem.set(entityRefOf(system), domain);
+    const domain = domainOf(system);
+    if (domain) domainOfSystem.set(refKey(system), domain);
   }
   return { patterns, entities, domainOfSystem };
 }

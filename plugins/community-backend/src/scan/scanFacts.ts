@@ -1,17 +1,23 @@
 import { Entity } from '@backstage/catalog-model';
-import { PatternEntityV1alpha1 } from '@copkit/plugin-community-common';
+import {
+  PatternEntityV1alpha1,
+  refKey,
+  specRefKey,
+} from '@copkit/plugin-community-common';
 import { DetectorRegistry } from '../engine/DetectorRegistry';
 import {
-  entityRefOf,
   ownerOf,
   patternCommunityOf,
-  refFrom,
   valueStreamOf,
 } from '../engine/entityFacts';
 import { fingerprint } from './partition';
 
-/** What a scan needs of a pattern, worked out once per scan. */
-export type PatternFacts = {
+/**
+ * What a scan needs of a pattern, worked out once per scan (the pattern's
+ * YAML facts for the rest of the engine are `engine/entityFacts`'s
+ * `PatternFacts`).
+ */
+export type PatternScanFacts = {
   pattern: PatternEntityV1alpha1;
   ref: string;
   communityRef: string;
@@ -35,19 +41,22 @@ export type EntityFacts = {
   hash: string;
 };
 
-export function patternFacts(
+export function patternScanFacts(
   pattern: PatternEntityV1alpha1,
   detectors: DetectorRegistry,
-): PatternFacts {
+): PatternScanFacts {
   const rules = pattern.spec.detection?.rules ?? [];
   const exemptions = new Map<string, string | null>();
   for (const exemption of pattern.spec.exemptions ?? []) {
-    const ref = refFrom(pattern, exemption.entity, 'component');
+    const ref = specRefKey(exemption.entity, {
+      defaultKind: 'component',
+      holder: pattern,
+    });
     if (ref) exemptions.set(ref, exemption.until ?? null);
   }
   return {
     pattern,
-    ref: entityRefOf(pattern),
+    ref: refKey(pattern),
     communityRef: patternCommunityOf(pattern),
     hash: fingerprint(pattern.spec),
     readsRepository: detectors.needsRepository(rules),
@@ -63,7 +72,7 @@ export function entityFacts(
   const valueStream = valueStreamOf(entity, domainOfSystem);
   return {
     entity,
-    ref: entityRefOf(entity),
+    ref: refKey(entity),
     valueStream,
     ownerRef: ownerOf(entity),
     hash: fingerprint([
@@ -79,7 +88,7 @@ export function entityFacts(
 
 /** The last day of the exemption in force on `today`, `null` for none. */
 export function exemptionInForce(
-  pattern: PatternFacts,
+  pattern: PatternScanFacts,
   entityRef: string,
   today: string,
 ): string | null | undefined {

@@ -18,7 +18,8 @@ import {
   writeAdoptionUrl,
 } from './adoptionUrlState';
 import { titleOf } from './titles';
-import { useAdoptionHeatmap, useCommunityChoices } from './useAdoptionData';
+import { useCommunityChoices } from '../../lib/communityChoices';
+import { useAdoptionHeatmap } from './useAdoptionData';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {

@@ -1,32 +1,10 @@
-import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { UNASSIGNED, refKey } from '@copkit/plugin-community-common';
-import useAsync from 'react-use/esm/useAsync';
+import { UNASSIGNED } from '@copkit/plugin-community-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { communityApiRef } from '../../api';
+import { TITLE_FIELDS, Titles, titlesOf } from '../../lib/communityChoices';
 import { HeatmapModel, buildHeatmap } from './adoptionModel';
-
-const TITLE_FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-];
-
-/** Lower-case entity ref to its title (or name). */
-export type Titles = Map<string, string>;
-
-function titlesOf(entities: (Entity | undefined)[]): Titles {
-  return new Map(
-    entities
-      .filter((entity): entity is Entity => Boolean(entity))
-      .map(entity => [
-        refKey(entity),
-        entity.metadata.title ?? entity.metadata.name,
-      ]),
-  );
-}
 
 /**
  * The heatmap of one community (or of all), with the titles of its
@@ -55,18 +33,4 @@ export function useAdoptionHeatmap(community: string | undefined) {
       : new Map<string, string>();
     return { heatmap, titles };
   }, [catalogApi, communityApi, community]);
-}
-
-/** Every Community in the catalog, for the filter, by title. */
-export function useCommunityChoices() {
-  const catalogApi = useApi(catalogApiRef);
-  return useAsync(async () => {
-    const response = await catalogApi.getEntities({
-      filter: { kind: 'Community' },
-      fields: TITLE_FIELDS,
-    });
-    return [...titlesOf(response.items)]
-      .map(([ref, title]) => ({ ref, title }))
-      .sort((a, b) => a.title.localeCompare(b.title));
-  }, [catalogApi]);
 }

@@ -1,17 +1,13 @@
-import { Entity } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   CatalogAutocomplete,
   DefaultEntityFilters,
-  catalogApiRef,
   useEntityList,
 } from '@backstage/plugin-catalog-react';
-import { refKey } from '@copkit/plugin-community-common';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { useEffect, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCommunityChoices } from '../../lib/communityChoices';
 import { EntityCommunityFilter } from './EntityCommunityFilter';
 
 type CommunityFilters = DefaultEntityFilters & {
@@ -19,8 +15,6 @@ type CommunityFilters = DefaultEntityFilters & {
 };
 
 type CommunityOption = { ref: string; title: string };
-
-const title = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
 
 function fromQuery(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
@@ -34,7 +28,6 @@ function fromQuery(value: string | string[] | undefined): string[] {
  * @public
  */
 export function EntityCommunityPicker() {
-  const catalogApi = useApi(catalogApiRef);
   const { updateFilters, queryParameters } = useEntityList<CommunityFilters>();
   const initial = useMemo(
     () => fromQuery(queryParameters.community),
@@ -43,20 +36,7 @@ export function EntityCommunityPicker() {
   const [selected, setSelected] = useState<string[]>(initial);
   useEffect(() => setSelected(initial), [initial]);
 
-  const communities = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Community' },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-    });
-    return items
-      .map(
-        (entity): CommunityOption => ({
-          ref: refKey(entity),
-          title: title(entity),
-        }),
-      )
-      .sort((a, b) => a.title.localeCompare(b.title, 'en-US'));
-  }, [catalogApi]);
+  const communities = useCommunityChoices();
 
   useEffect(() => {
     updateFilters({
